@@ -1,0 +1,50 @@
+package io.tokensockjs.cdi;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.logging.Logger;
+
+/**
+ * The one scheduler of the library: the server's default managed scheduled executor, so that timer work
+ * (heartbeats, timeouts, close notifications that reach application code) runs with the application's
+ * context; a private daemon thread only where the server offers none.
+ */
+@ApplicationScoped
+public class Scheduling {
+
+    private static final Logger LOG = Logger.getLogger(Scheduling.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService managed;
+
+    private ScheduledThreadPoolExecutor fallback;
+
+    /** The scheduler to use. */
+    public synchronized ScheduledExecutorService scheduler() {
+        if (managed != null) {
+            return managed;
+        }
+        if (fallback == null) {
+            LOG.warning("No managed scheduled executor service; token-sockjs uses a private timer thread");
+            fallback = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "token-sockjs-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            fallback.setRemoveOnCancelPolicy(true);
+        }
+        return fallback;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (fallback != null) {
+            fallback.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.tokensockjs.cdi;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Where the library joins the web application's start. A declared ({@code @WebListener}) listener, because
+ * only declared listeners may add servlets: Liberty refuses {@code addServlet} from observers of CDI's own
+ * initialised-context event and from listeners added in code.
+ */
+@WebListener
+public class WebStartup implements ServletContextListener {
+
+    @Inject
+    SockJsEndpointInstaller sockJsEndpoints;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        sockJsEndpoints.install(event.getServletContext());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        sockJsEndpoints.stop();
+    }
+}

@@ -1,0 +1,108 @@
+package io.tokensockjs.sockjs;
+
+import io.tokensockjs.sockjs.session.SessionRegistry;
+import io.tokensockjs.sockjs.session.SessionSettings;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One SockJS service: a prefix, its options, the application's handler and the sessions. The servlet and the
+ * websocket endpoints of the service all lead here.
+ */
+public final class SockJsService {
+
+    private static final Logger LOG = Logger.getLogger(SockJsService.class.getName());
+
+    private final String name;
+    private final SockJsOptions options;
+    private final SockJsHandler handler;
+    private final SessionRegistry sessions;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> sweeper;
+
+    /**
+     * @param name     a name for logs and configuration
+     * @param scheduler runs the periodic sweep, delayed checks and close notifications that cannot run where
+     *                  they arise
+     * @param clock     the time source for heartbeats and timeouts, {@code System::nanoTime} outside tests
+     */
+    public SockJsService(String name, SockJsOptions options, SockJsHandler handler, ScheduledExecutorService scheduler,
+            LongSupplier clock) {
+        this.name = name;
+        this.options = options;
+        this.handler = handler;
+        SessionSettings settings = new SessionSettings(handler,
+                options.heartbeatDelay().toNanos(),
+                options.disconnectDelay().toNanos(),
+                options.maxQueuedBytes(),
+                clock,
+                logLevel(options),
+                scheduler);
+        this.scheduler = scheduler;
+        this.sessions = new SessionRegistry(options.prefix(), settings, options.maxSessions());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SockJsOptions options() {
+        return options;
+    }
+
+    public SockJsHandler handler() {
+        return handler;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    /** The level of this service's connection and protocol-error log lines: INFO with the {@code log} option, else FINE. */
+    public Level logLevel() {
+        return logLevel(options);
+    }
+
+    private static Level logLevel(SockJsOptions options) {
+        return options.log() ? Level.INFO : Level.FINE;
+    }
+
+    /**
+     * Starts the timers: one periodic sweep drives every session's heartbeat and disconnect timeout. A tick of a
+     * quarter of the shorter delay (at most one second) keeps both within a few percent of their setting.
+     */
+    public synchronized void start() {
+        if (sweeper != null) {
+            return;
+        }
+        long shorter = Math.min(options.heartbeatDelay().toMillis(), options.disconnectDelay().toMillis());
+        long tick = Math.max(20, Math.min(1000, shorter / 4));
+        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, tick, tick, TimeUnit.MILLISECONDS);
+        LOG.log(Level.INFO, "SockJS service {0} at {1}: websocket {2}, response limit {3}, heartbeat {4}, disconnect delay {5}",
+                new Object[] {name, options.prefix(), options.websocket(), options.responseLimit(),
+                    options.heartbeatDelay(), options.disconnectDelay()});
+    }
+
+    private void sweep() {
+        try {
+            sessions.sweep();
+        } catch (RuntimeException e) {
+            // A failure must not cancel the periodic task: every later heartbeat and timeout depends on it.
+            LOG.log(Level.WARNING, "SockJS service " + name + ": sweep failed", e);
+        }
+    }
+
+    /** Stops the timers and closes every session with {@code 1001 "Server shutting down"}. */
+    public synchronized void stop() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+            sweeper = null;
+        }
+        sessions.closeAll(CloseStatus.SERVER_SHUTDOWN);
+    }
+}

@@ -1,0 +1,183 @@
+package io.tokensockjs.sockjs.frame;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what clients send: a JSON array of strings (HTTP transports, websocket) or a single JSON string
+ * (websocket).
+ *
+ * <p>Written by hand rather than with JSON-P because it runs for every message, accepts only strings (so
+ * no nesting, no recursion, nothing to bind) and must keep lone surrogates that a general parser may
+ * reject or replace.
+ */
+public final class ClientPayloads {
+
+    private ClientPayloads() {
+    }
+
+    /** Parses {@code ["a","b",...]}; {@code []} gives an empty list. */
+    public static List<String> parseArray(String payload) throws BrokenJsonException {
+        Reader reader = new Reader(payload);
+        reader.skipWhitespace();
+        List<String> messages = reader.array();
+        reader.skipWhitespace();
+        reader.expectEnd();
+        return messages;
+    }
+
+    /** Parses an array of strings or a single string, as the websocket transport accepts both. */
+    public static List<String> parseArrayOrString(String payload) throws BrokenJsonException {
+        Reader reader = new Reader(payload);
+        reader.skipWhitespace();
+        List<String> messages;
+        if (reader.peek() == '"') {
+            messages = List.of(reader.string());
+        } else {
+            messages = reader.array();
+        }
+        reader.skipWhitespace();
+        reader.expectEnd();
+        return messages;
+    }
+
+    private static final class Reader {
+        private final String text;
+        private int position;
+
+        Reader(String text) {
+            this.text = text;
+        }
+
+        int peek() {
+            return position < text.length() ? text.charAt(position) : -1;
+        }
+
+        void skipWhitespace() {
+            while (position < text.length()) {
+                char c = text.charAt(position);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return;
+                }
+                position++;
+            }
+        }
+
+        void expect(char c) throws BrokenJsonException {
+            if (peek() != c) {
+                throw broken("expected '" + c + "'");
+            }
+            position++;
+        }
+
+        void expectEnd() throws BrokenJsonException {
+            if (position != text.length()) {
+                throw broken("unexpected data after the JSON value");
+            }
+        }
+
+        List<String> array() throws BrokenJsonException {
+            expect('[');
+            List<String> messages = new ArrayList<>();
+            skipWhitespace();
+            if (peek() == ']') {
+                position++;
+                return messages;
+            }
+            while (true) {
+                skipWhitespace();
+                messages.add(string());
+                skipWhitespace();
+                int c = peek();
+                if (c == ',') {
+                    position++;
+                } else if (c == ']') {
+                    position++;
+                    return messages;
+                } else {
+                    throw broken("expected ',' or ']'");
+                }
+            }
+        }
+
+        String string() throws BrokenJsonException {
+            expect('"');
+            StringBuilder out = null;
+            int plainFrom = position;
+            while (position < text.length()) {
+                char c = text.charAt(position);
+                if (c == '"') {
+                    String value = out == null
+                            ? text.substring(plainFrom, position)
+                            : out.append(text, plainFrom, position).toString();
+                    position++;
+                    return value;
+                }
+                if (c < 0x20) {
+                    throw broken("control character in string");
+                }
+                if (c != '\\') {
+                    position++;
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder();
+                }
+                out.append(text, plainFrom, position);
+                position++;
+                if (position >= text.length()) {
+                    break;
+                }
+                char escaped = text.charAt(position++);
+                switch (escaped) {
+                    case '"' -> out.append('"');
+                    case '\\' -> out.append('\\');
+                    case '/' -> out.append('/');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> out.append(unicodeEscape());
+                    default -> throw broken("bad escape");
+                }
+                plainFrom = position;
+            }
+            throw broken("unterminated string");
+        }
+
+        private char unicodeEscape() throws BrokenJsonException {
+            if (position + 4 > text.length()) {
+                throw broken("short \\u escape");
+            }
+            int value = 0;
+            for (int i = 0; i < 4; i++) {
+                int digit = hexDigit(text.charAt(position + i));
+                if (digit < 0) {
+                    throw broken("bad \\u escape");
+                }
+                value = value * 16 + digit;
+            }
+            position += 4;
+            return (char) value;
+        }
+
+        // Not Character.digit: it also accepts non-ASCII digits, which JSON does not.
+        private static int hexDigit(char c) {
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f') {
+                return c - 'a' + 10;
+            }
+            if (c >= 'A' && c <= 'F') {
+                return c - 'A' + 10;
+            }
+            return -1;
+        }
+
+        private BrokenJsonException broken(String what) {
+            return new BrokenJsonException(what + " at offset " + position);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tokensockjs.sockjs.frame;
+
+/**
+ * Writes strings as JSON the way SockJS clients need them.
+ *
+ * <p>Besides what JSON requires, SockJS escapes the characters that browsers or proxies mangle on the way
+ * (the set sockjs-node escapes): U+200C-200F, U+2028-202F, U+2060-206F, U+FFF0-FFFF and lone surrogates.
+ * Everything else is written as itself and leaves as UTF-8. Escapes use lower-case hex, as the clients and
+ * the conformance suite expect.
+ */
+public final class JsonStrings {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonStrings() {
+    }
+
+    /** The string as a quoted JSON string literal with the SockJS escapes. */
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        appendQuoted(out, value, false);
+        return out.toString();
+    }
+
+    /**
+     * Appends the string as a quoted JSON string literal.
+     *
+     * @param htmlSafe also escape {@code <}, {@code >} and {@code &}, for literals placed inside an HTML
+     *                 {@code <script>} element, so that a message containing {@code </script>} cannot end it
+     */
+    public static void appendQuoted(StringBuilder out, String value, boolean htmlSafe) {
+        out.append('"');
+        int length = value.length();
+        int plainFrom = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            String shortEscape = null;
+            boolean escape;
+            switch (c) {
+                case '"' -> shortEscape = "\\\"";
+                case '\\' -> shortEscape = "\\\\";
+                case '\n' -> shortEscape = "\\n";
+                case '\r' -> shortEscape = "\\r";
+                case '\t' -> shortEscape = "\\t";
+                case '\b' -> shortEscape = "\\b";
+                case '\f' -> shortEscape = "\\f";
+                default -> {
+                }
+            }
+            if (shortEscape != null) {
+                escape = true;
+            } else if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c)
+                        ? i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))
+                        : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+                escape = !paired;
+            } else {
+                escape = mustEscape(c) || (htmlSafe && (c == '<' || c == '>' || c == '&'));
+            }
+            if (escape) {
+                out.append(value, plainFrom, i);
+                if (shortEscape != null) {
+                    out.append(shortEscape);
+                } else {
+                    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                }
+                plainFrom = i + 1;
+            }
+        }
+        out.append(value, plainFrom, length);
+        out.append('"');
+    }
+
+    /** Characters that are escaped as {@code \\uXXXX} wherever they appear (surrogates are decided by pairing). */
+    static boolean mustEscape(char c) {
+        return c < 0x20
+                || (c >= '\u200c' && c <= '\u200f')
+                || (c >= '\u2028' && c <= '\u202f')
+                || (c >= '\u2060' && c <= '\u206f')
+                || c >= '\ufff0';
+    }
+}

@@ -1,0 +1,114 @@
+package io.tokensockjs.sockjs.websocket;
+
+import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.frame.BrokenJsonException;
+import io.tokensockjs.sockjs.frame.ClientPayloads;
+import io.tokensockjs.sockjs.session.RequestInfo;
+import io.tokensockjs.sockjs.session.SockJsSession;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The websocket transports of one service: framed SockJS at {@code <prefix>/<server>/<session>/websocket} and
+ * raw messages at {@code <prefix>/websocket}. One instance per connection, made by {@link WebSocketDeployment}.
+ */
+public final class SockJsWebSocketEndpoint extends Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(SockJsWebSocketEndpoint.class.getName());
+
+    private final SockJsService service;
+    private final boolean raw;
+    private SockJsSession session;
+    private WebSocketReceiver receiver;
+
+    SockJsWebSocketEndpoint(SockJsService service, boolean raw) {
+        this.service = service;
+        this.raw = raw;
+    }
+
+    @Override
+    public void onOpen(Session socket, EndpointConfig config) {
+        // Larger messages make the container close the socket with 1009 before any of it is buffered here.
+        socket.setMaxTextMessageBufferSize(service.options().maxMessageSize());
+        socket.setMaxBinaryMessageBufferSize(1024);
+        // Heartbeats keep framed sockets busy; raw sockets may idle as long as the client likes.
+        socket.setMaxIdleTimeout(0);
+        socket.getAsyncRemote().setSendTimeout(service.options().disconnectDelay().toMillis() * 6);
+        RequestInfo request = (RequestInfo) config.getUserProperties().get(WebSocketDeployment.REQUEST_INFO);
+        if (request == null) {
+            request = WebSocketDeployment.requestInfo(socket, raw);
+        }
+        session = service.sessions().createStandalone(request);
+        if (session == null) {
+            LOG.warning(() -> "SockJS service " + service.name() + " holds its maximum of sessions; refusing a websocket");
+            close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
+            return;
+        }
+        receiver = new WebSocketReceiver(session, socket, raw);
+        socket.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.attach(receiver);
+    }
+
+    private void onText(String text) {
+        if (raw) {
+            session.receive(List.of(text));
+            return;
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        List<String> messages;
+        try {
+            messages = ClientPayloads.parseArrayOrString(text);
+        } catch (BrokenJsonException e) {
+            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": broken JSON over websocket ("
+                    + e.getMessage() + "); closing it");
+            // Abruptly, with no close frame: the client is not speaking SockJS and the protocol says so.
+            session.detach(receiver, false);
+            receiver.end(CloseStatus.BROKEN_JSON);
+            session.close(CloseStatus.BROKEN_JSON);
+            return;
+        }
+        session.receive(messages);
+    }
+
+    @Override
+    public void onClose(Session socket, CloseReason reason) {
+        if (session == null) {
+            return;
+        }
+        session.detach(receiver, false);
+        int code = reason == null ? 1005 : reason.getCloseCode().getCode();
+        session.close(switch (code) {
+            case 1000, 1001 -> CloseStatus.NORMAL;
+            case 1009 -> CloseStatus.MESSAGE_TOO_BIG;
+            default -> CloseStatus.CONNECTION_INTERRUPTED;
+        });
+    }
+
+    @Override
+    public void onError(Session socket, Throwable error) {
+        LOG.log(Level.FINE, "websocket error", error);
+        if (session != null) {
+            session.detach(receiver, true);
+        }
+    }
+
+    private static void close(Session socket, CloseReason reason) {
+        try {
+            socket.close(reason);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "websocket close failed", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tokensockjs.sockjs.websocket;
+
+import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.RequestInfo;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Registers a service's two websocket endpoints with the container, in code, under the service's prefix. */
+public final class WebSocketDeployment {
+
+    static final String REQUEST_INFO = RequestInfo.class.getName();
+
+    private WebSocketDeployment() {
+    }
+
+    /** Adds {@code <prefix>/{server}/{session}/websocket} (framed) and {@code <prefix>/websocket} (raw). */
+    public static void deploy(ServerContainer container, SockJsService service) throws DeploymentException {
+        String prefix = service.options().prefix();
+        container.addEndpoint(config(service, prefix + "/{server}/{session}/websocket", false));
+        container.addEndpoint(config(service, prefix + "/websocket", true));
+    }
+
+    private static ServerEndpointConfig config(SockJsService service, String path, boolean raw) {
+        return ServerEndpointConfig.Builder.create(SockJsWebSocketEndpoint.class, path)
+                .configurator(new Configurator(service, raw))
+                .build();
+    }
+
+    /** What is known of a websocket's request when the handshake details were not kept. */
+    static RequestInfo requestInfo(Session socket, boolean raw) {
+        return new RequestInfo(null, Map.of(), socket.getRequestURI().toString(), raw ? "rawwebsocket" : "websocket");
+    }
+
+    /** Makes one endpoint per connection and keeps what the application may want of the handshake request. */
+    private static final class Configurator extends ServerEndpointConfig.Configurator {
+        private final SockJsService service;
+        private final boolean raw;
+
+        Configurator(SockJsService service, boolean raw) {
+            this.service = service;
+            this.raw = raw;
+        }
+
+        @Override
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(request.getHeaders());
+            String query = request.getQueryString();
+            String url = request.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+            // Jakarta WebSocket gives every connection its own copy of the user properties.
+            config.getUserProperties().put(REQUEST_INFO, new RequestInfo(null,
+                    RequestInfo.keptHeaders(headers::get), url, raw ? "rawwebsocket" : "websocket"));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getEndpointInstance(Class<T> endpointClass) {
+            return (T) new SockJsWebSocketEndpoint(service, raw);
+        }
+    }
+}

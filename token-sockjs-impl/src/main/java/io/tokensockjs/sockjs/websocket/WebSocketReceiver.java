@@ -1,0 +1,130 @@
+package io.tokensockjs.sockjs.websocket;
+
+import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.session.Receiver;
+import io.tokensockjs.sockjs.session.SockJsSession;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A websocket attached to a session for its whole life. Sends asynchronously, one message in flight at a
+ * time (what the Jakarta WebSocket API allows), so that a client that does not read never blocks a writer.
+ *
+ * <p>Every method synchronises on the session, the one lock of the session's outbound side.
+ */
+final class WebSocketReceiver implements Receiver {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketReceiver.class.getName());
+
+    private final SockJsSession session;
+    private final Session socket;
+    private final boolean raw;
+    private boolean inFlight;
+    private boolean sending;
+    private CloseStatus closeAfterSend;
+    private boolean closed;
+
+    WebSocketReceiver(SockJsSession session, Session socket, boolean raw) {
+        this.session = session;
+        this.socket = socket;
+        this.raw = raw;
+    }
+
+    @Override
+    public boolean isRaw() {
+        return raw;
+    }
+
+    @Override
+    public boolean isReady() {
+        return !inFlight && !closed;
+    }
+
+    @Override
+    public boolean send(String frame) throws IOException {
+        if (closed) {
+            throw new IOException("websocket already closed");
+        }
+        inFlight = true;
+        sending = true;
+        try {
+            socket.getAsyncRemote().sendText(frame, this::sent);
+        } catch (RuntimeException e) {
+            inFlight = false;
+            throw new IOException("websocket send failed", e);
+        } finally {
+            sending = false;
+        }
+        return false;
+    }
+
+    private void sent(SendResult result) {
+        boolean wasSending;
+        CloseStatus pendingClose;
+        synchronized (session) {
+            inFlight = false;
+            wasSending = sending;
+            pendingClose = closeAfterSend;
+            if (!result.isOK()) {
+                LOG.log(Level.FINE, "websocket send failed: " + result.getException());
+            }
+        }
+        if (!result.isOK()) {
+            session.detach(this, true);
+            closeSocket(CloseStatus.CONNECTION_INTERRUPTED);
+        } else if (pendingClose != null) {
+            closeSocket(pendingClose);
+        } else if (!wasSending) {
+            // Completed later, on another thread: let the session send what queued meanwhile. (Completed inside
+            // send() itself, the session's own loop carries on.)
+            session.receiverWritable(this);
+        }
+    }
+
+    @Override
+    public void end(CloseStatus status) {
+        if (inFlight) {
+            closeAfterSend = status == null ? CloseStatus.NORMAL : status;
+            return;
+        }
+        closeSocket(status == null ? CloseStatus.NORMAL : status);
+    }
+
+    private void closeSocket(CloseStatus status) {
+        synchronized (session) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            if (socket.isOpen()) {
+                socket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(wireCode(status.code())),
+                        truncate(status.reason())));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "websocket close failed", e);
+        }
+    }
+
+    /** SockJS codes such as 2010 are not valid in a websocket close frame; those go out as 1000. */
+    static int wireCode(int code) {
+        boolean valid = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011) || (code >= 3000 && code <= 4999);
+        return valid ? code : 1000;
+    }
+
+    /** A close reason must fit in 123 bytes of UTF-8. */
+    private static String truncate(String reason) {
+        String cut = reason;
+        while (cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut;
+    }
+}

@@ -1,0 +1,288 @@
+package io.tokensockjs.sockjs.session;
+
+import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.SockJsConnection;
+import io.tokensockjs.sockjs.SockJsHandler;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SockJsSessionTest {
+
+    private static final long HEARTBEAT = Duration.ofSeconds(25).toNanos();
+    private static final long DISCONNECT = Duration.ofSeconds(5).toNanos();
+
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    private SockJsHandler handler = new SockJsHandler() {
+        @Override
+        public void onOpen(SockJsConnection connection) {
+            events.add("open");
+        }
+
+        @Override
+        public void onMessage(SockJsConnection connection, String message) {
+            events.add("message:" + message);
+            connection.write(message);
+        }
+
+        @Override
+        public void onClose(SockJsConnection connection, CloseStatus status) {
+            events.add("close:" + status.code());
+        }
+    };
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    /** The settings take the handler once; tests may swap {@link #handler}, so go through it at call time. */
+    private SockJsHandler handlerProxy() {
+        return new SockJsHandler() {
+            @Override
+            public void onOpen(SockJsConnection connection) {
+                handler.onOpen(connection);
+            }
+
+            @Override
+            public void onMessage(SockJsConnection connection, String message) {
+                handler.onMessage(connection, message);
+            }
+
+            @Override
+            public void onClose(SockJsConnection connection, CloseStatus status) {
+                handler.onClose(connection, status);
+            }
+        };
+    }
+
+    private SessionRegistry registry(long maxQueuedChars) {
+        SessionSettings settings = new SessionSettings(handlerProxy(), HEARTBEAT, DISCONNECT, maxQueuedChars, clock::get,
+                Level.FINE, scheduler);
+        return new SessionRegistry("/echo", settings, 10);
+    }
+
+    private SessionRegistry registry() {
+        return registry(1 << 20);
+    }
+
+    private static RequestInfo request() {
+        return new RequestInfo(InetSocketAddress.createUnresolved("127.0.0.1", 1234), Map.of(), "/echo/0/s/xhr", "xhr-polling");
+    }
+
+    @Test
+    void firstReceiverGetsOpenThenHandlerHears() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver poll = new RecordingReceiver(true);
+        session.attach(poll);
+        assertEquals(List.of("o"), poll.frames);
+        assertTrue(poll.ended);
+        assertNull(poll.endStatus, "a poll that was answered ends without a close status");
+        assertEquals(List.of("open"), events);
+    }
+
+    @Test
+    void messagesQueueWhileDetachedAndLeaveInOneFrameInOrder() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        session.attach(new RecordingReceiver(true));
+        session.receive(List.of("a", "b"));
+        session.write("c\"");
+        RecordingReceiver poll = new RecordingReceiver(true);
+        session.attach(poll);
+        assertEquals(List.of("a[\"a\",\"b\",\"c\\\"\"]"), poll.frames);
+    }
+
+    @Test
+    void secondReceiverGetsAnotherConnectionStillOpenAndFirstIsUndisturbed() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        session.attach(stream);
+        RecordingReceiver second = new RecordingReceiver(false);
+        session.attach(second);
+        assertEquals(List.of("c[2010,\"Another connection still open\"]"), second.frames);
+        assertTrue(second.ended);
+        assertFalse(stream.ended);
+        session.write("x");
+        assertEquals(List.of("o", "a[\"x\"]"), stream.frames);
+    }
+
+    @Test
+    void liveProbedReceiverStillWinsAfterTheProbeDelay() throws Exception {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        stream.probeable = true;
+        session.attach(stream);
+        RecordingReceiver second = new RecordingReceiver(false);
+        session.attach(second);
+        assertTrue(second.frames.isEmpty(), "the decision waits for the probe");
+        awaitEnded(second);
+        assertEquals(List.of("c[2010,\"Another connection still open\"]"), second.frames);
+        assertEquals(2, stream.probes);
+        assertFalse(stream.ended);
+    }
+
+    @Test
+    void deadProbedReceiverIsInterruptedAndTheNewOneIsTold() throws Exception {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        stream.probeable = true;
+        session.attach(stream);
+        stream.failWrites = true;
+        RecordingReceiver second = new RecordingReceiver(false);
+        session.attach(second);
+        assertEquals(List.of("c[1002,\"Connection interrupted\"]"), second.frames);
+        assertTrue(stream.ended);
+        awaitEvent("close:1002");
+    }
+
+    @Test
+    void applicationCloseIsServedUntilTheSessionIsForgotten() {
+        SessionRegistry registry = registry();
+        SockJsSession session = registry.getOrCreate("s", SockJsSessionTest::request);
+        session.attach(new RecordingReceiver(true));
+        session.close();
+        for (int i = 0; i < 2; i++) {
+            RecordingReceiver poll = new RecordingReceiver(true);
+            session.attach(poll);
+            assertEquals(List.of("c[3000,\"Go away!\"]"), poll.frames);
+            assertEquals(CloseStatus.GO_AWAY, poll.endStatus);
+        }
+        assertEquals(List.of("open", "close:3000"), events);
+        clock.addAndGet(DISCONNECT);
+        registry.sweep();
+        assertNull(registry.get("s"));
+        assertEquals(0, registry.size());
+    }
+
+    @Test
+    void closeReachesAnAttachedStreamAndEndsIt() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        session.attach(stream);
+        session.close();
+        assertEquals(List.of("o", "c[3000,\"Go away!\"]"), stream.frames);
+        assertTrue(stream.ended);
+    }
+
+    @Test
+    void heartbeatAfterTheDelayOfQuiet() {
+        SessionRegistry registry = registry();
+        SockJsSession session = registry.getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        session.attach(stream);
+        clock.addAndGet(HEARTBEAT - 1);
+        registry.sweep();
+        assertEquals(List.of("o"), stream.frames);
+        clock.addAndGet(1);
+        registry.sweep();
+        assertEquals(List.of("o", "h"), stream.frames);
+        registry.sweep();
+        assertEquals(List.of("o", "h"), stream.frames, "the heartbeat restarts the quiet time");
+    }
+
+    @Test
+    void sessionWithoutReceiverTimesOutAfterTheDisconnectDelay() {
+        SessionRegistry registry = registry();
+        SockJsSession session = registry.getOrCreate("s", SockJsSessionTest::request);
+        session.attach(new RecordingReceiver(true));
+        clock.addAndGet(DISCONNECT - 1);
+        registry.sweep();
+        assertTrue(session.isOpen());
+        clock.addAndGet(1);
+        registry.sweep();
+        assertFalse(session.isOpen());
+        assertEquals(List.of("open", "close:1000"), events);
+        clock.addAndGet(DISCONNECT);
+        registry.sweep();
+        assertEquals(0, registry.size());
+    }
+
+    @Test
+    void clientThatDoesNotReadIsClosedWhenItsQueueOverflows() {
+        SockJsSession session = registry(115).getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stalled = new RecordingReceiver(false);
+        session.attach(stalled);
+        stalled.ready = false;
+        for (int i = 0; i < 9; i++) {
+            assertTrue(session.write("123456789"));
+        }
+        assertFalse(session.write("123456789"));
+        assertFalse(session.isOpen());
+        assertTrue(stalled.ended);
+        assertEquals(CloseStatus.OUTBOUND_QUEUE_FULL, stalled.endStatus);
+        assertEquals(List.of("open", "close:1008"), events);
+    }
+
+    @Test
+    void failedWriteClosesAsInterruptedAndTellsTheHandlerOnce() throws Exception {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        session.attach(stream);
+        stream.failWrites = true;
+        session.write("x");
+        awaitEvent("close:1002");
+        session.close();
+        assertEquals(List.of("open", "close:1002"), events);
+    }
+
+    @Test
+    void rawReceiverGetsBareMessagesAndNoFrames() {
+        SockJsSession session = registry().createStandalone(request());
+        RecordingReceiver socket = new RecordingReceiver(false);
+        socket.raw = true;
+        session.attach(socket);
+        session.receive(List.of("one", "two"));
+        session.close();
+        assertEquals(List.of("one", "two"), socket.frames);
+        assertSame(CloseStatus.GO_AWAY, socket.endStatus);
+    }
+
+    @Test
+    void registryRefusesSessionsBeyondItsMaximum() {
+        SessionRegistry registry = registry();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(registry.getOrCreate("s" + i, SockJsSessionTest::request) != null);
+        }
+        assertNull(registry.getOrCreate("one-too-many", SockJsSessionTest::request));
+        assertNull(registry.createStandalone(request()));
+    }
+
+    private void awaitEnded(RecordingReceiver receiver) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            synchronized (receiver) {
+                if (receiver.ended) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("receiver never ended");
+    }
+
+    private void awaitEvent(String event) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline && !events.contains(event)) {
+            Thread.sleep(10);
+        }
+        assertTrue(events.contains(event), () -> "no " + event + " in " + events);
+    }
+}
