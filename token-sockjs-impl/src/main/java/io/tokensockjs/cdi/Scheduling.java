@@ -2,6 +2,7 @@ package io.tokensockjs.cdi;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +11,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Logger;
 
 /**
- * The one scheduler of the library: the server's default managed scheduled executor, so that timer work
+ * The threads of the library. The one scheduler: the server's default managed scheduled executor, so that timer work
  * (heartbeats, timeouts, close notifications that reach application code) runs with the application's
  * context; a private daemon thread only where the server offers none.
  */
@@ -22,7 +23,18 @@ public class Scheduling {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService managed;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService managedExecutor;
+
     private ScheduledThreadPoolExecutor fallback;
+
+    /**
+     * Where application code runs (controller functions, answers of client calls): the server's default managed
+     * executor, else the scheduler.
+     */
+    public java.util.concurrent.ExecutorService executor() {
+        return managedExecutor != null ? managedExecutor : scheduler();
+    }
 
     /** The scheduler to use. */
     public synchronized ScheduledExecutorService scheduler() {

@@ -16,13 +16,18 @@ public class WebStartup implements ServletContextListener {
     @Inject
     SockJsEndpointInstaller sockJsEndpoints;
 
+    @Inject
+    TokenSocketsInstaller tokenSockets;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        tokenSockets.install(event.getServletContext());
         sockJsEndpoints.install(event.getServletContext());
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         sockJsEndpoints.stop();
+        tokenSockets.stop();
     }
 }

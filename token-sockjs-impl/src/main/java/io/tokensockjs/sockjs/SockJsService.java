@@ -63,6 +63,11 @@ public final class SockJsService {
         return sessions;
     }
 
+    /** The service's timer and background thread pool. */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     /** The level of this service's connection and protocol-error log lines: INFO with the {@code log} option, else FINE. */
     public Level logLevel() {
         return logLevel(options);

@@ -54,12 +54,22 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
             return;
         }
-        receiver = new WebSocketReceiver(session, socket, raw);
+        receiver = new WebSocketReceiver(session, socket, raw, service.scheduler());
         socket.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         session.attach(receiver);
     }
 
     private void onText(String text) {
+        if (text.length() > service.options().maxMessageSize()) {
+            // The container's own limit (set above) is not enforced by every server; a message this long is refused
+            // before it is parsed or handed on.
+            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": websocket message of " + text.length()
+                    + " characters over the limit; closing it");
+            session.detach(receiver, false);
+            receiver.end(CloseStatus.MESSAGE_TOO_BIG);
+            session.close(CloseStatus.MESSAGE_TOO_BIG);
+            return;
+        }
         if (raw) {
             session.receive(List.of(text));
             return;

@@ -9,6 +9,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,15 +26,22 @@ final class WebSocketReceiver implements Receiver {
     private final SockJsSession session;
     private final Session socket;
     private final boolean raw;
+    private final Executor closer;
     private boolean inFlight;
     private boolean sending;
     private CloseStatus closeAfterSend;
     private boolean closed;
 
-    WebSocketReceiver(SockJsSession session, Session socket, boolean raw) {
+    /**
+     * @param closer closes the socket off the caller's thread: {@code end} is called under the session's monitor,
+     *               and the container's close may wait for its own reading thread, which may be waiting for that
+     *               monitor to deliver the client's close
+     */
+    WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer) {
         this.session = session;
         this.socket = socket;
         this.raw = raw;
+        this.closer = closer;
     }
 
     @Override
@@ -76,10 +84,13 @@ final class WebSocketReceiver implements Receiver {
             }
         }
         if (!result.isOK()) {
-            session.detach(this, true);
-            closeSocket(CloseStatus.CONNECTION_INTERRUPTED);
+            // Possibly inside send(), under the session's monitor: detaching may reach the handler, so not here.
+            closer.execute(() -> {
+                session.detach(this, true);
+                closeSocket(CloseStatus.CONNECTION_INTERRUPTED);
+            });
         } else if (pendingClose != null) {
-            closeSocket(pendingClose);
+            closer.execute(() -> closeSocket(pendingClose));
         } else if (!wasSending) {
             // Completed later, on another thread: let the session send what queued meanwhile. (Completed inside
             // send() itself, the session's own loop carries on.)
@@ -89,11 +100,12 @@ final class WebSocketReceiver implements Receiver {
 
     @Override
     public void end(CloseStatus status) {
+        CloseStatus reason = status == null ? CloseStatus.NORMAL : status;
         if (inFlight) {
-            closeAfterSend = status == null ? CloseStatus.NORMAL : status;
+            closeAfterSend = reason;
             return;
         }
-        closeSocket(status == null ? CloseStatus.NORMAL : status);
+        closer.execute(() -> closeSocket(reason));
     }
 
     private void closeSocket(CloseStatus status) {

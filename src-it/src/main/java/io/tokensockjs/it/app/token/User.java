@@ -1,0 +1,5 @@
+package io.tokensockjs.it.app.token;
+
+/** The authentication data the test login attaches. */
+public record User(String user, String role) {
+}

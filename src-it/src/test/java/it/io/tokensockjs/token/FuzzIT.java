@@ -1,0 +1,145 @@
+package it.io.tokensockjs.token;
+
+import io.tokensockjs.client.TokenSocketClient;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Thousands of malformed and adversarial messages on authenticated and unauthenticated sockets: each one is
+ * answered with an error of the protocol or closes its socket cleanly, and a well-behaved socket keeps working.
+ */
+public class FuzzIT {
+
+    private static final int MESSAGES = 10_000;
+
+    /** Messages that each deserve exactly one answer on an authenticated socket. */
+    private static List<String> adversarialMessages(Random random) {
+        List<String> messages = new ArrayList<>();
+        String[] shapes = {
+            "",
+            "null",
+            "42",
+            "\"a string\"",
+            "[]",
+            "{}",
+            "{\"rpc\":123,\"uuid\":\"%s\"}",
+            "{\"rpc\":null,\"uuid\":\"%s\"}",
+            "{\"rpc\":[\"math.add\"],\"uuid\":\"%s\"}",
+            "{\"rpc\":{\"x\":1},\"uuid\":\"%s\"}",
+            "{\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"req\":\"three\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"req\":{\"a\":\"1\",\"b\":[]},\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"req\":{\"a\":1e999999,\"b\":1},\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"req\":{\"a\":123456789012345678901234567890,\"b\":1},\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"req\":{\"a\":-0.5e-999999,\"b\":NaN},\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.sum\",\"req\":[1,2,\"x\",{}],\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.echo\",\"req\":%s,\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.echo\",\"req\":\"%s\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"no.such.function\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"%s\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"auth\",\"token\":\"%s\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"_ping\",\"uuid\":\"%s\"}",
+            "{\"rpc\":\"math.add\",\"req\":{\"a\":1,\"b\":2},\"uuid\":{\"nested\":true}}",
+            "{\"rpc\":\"math.add\",\"req\":{\"a\":1,\"b\":2},\"uuid\":\"%s\",\"rpc\":\"math.sum\"}",
+            "{\"rpc\":\"math.add\"",
+            "{\"rpc\":\"math.add\",}",
+            "\u0000\u0001\u0002",
+        };
+        for (int i = 0; i < MESSAGES; i++) {
+            String shape = shapes[random.nextInt(shapes.length)];
+            String uuid = "f" + i;
+            String message = switch (shape) {
+                case "{\"rpc\":\"math.echo\",\"req\":%s,\"uuid\":\"%s\"}" -> shape.formatted(deep(random.nextInt(3000) + 1), uuid);
+                case "{\"rpc\":\"math.echo\",\"req\":\"%s\",\"uuid\":\"%s\"}" -> shape.formatted("x".repeat(random.nextInt(100_000)), uuid);
+                case "{\"rpc\":\"%s\",\"uuid\":\"%s\"}" -> shape.formatted(randomName(random), uuid);
+                case "{\"rpc\":\"auth\",\"token\":\"%s\",\"uuid\":\"%s\"}" -> shape.formatted(uuid, uuid);
+                default -> shape.contains("%s") ? shape.formatted(uuid) : shape;
+            };
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    private static String deep(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+
+    private static String randomName(Random random) {
+        StringBuilder name = new StringBuilder();
+        int length = random.nextInt(40);
+        for (int i = 0; i < length; i++) {
+            name.append((char) (random.nextInt(0x2fff) + 1));
+        }
+        return name.toString().replace("\"", "").replace("\\", "");
+    }
+
+    @Test
+    void everyAdversarialMessageIsAnsweredAndAGoodSocketKeepsWorking() throws Exception {
+        Random random = new Random(20261128L);
+        List<String> messages = adversarialMessages(random);
+        try (TokenSocketClient good = TokenServer.client("alice").connect().toCompletableFuture().join();
+             RawSocket hostile = new RawSocket()) {
+            String token = TokenServer.client("mallory").requestToken().toCompletableFuture().join();
+            hostile.send("{\"rpc\":\"auth\",\"token\":\"" + token + "\",\"uuid\":\"a\"}");
+            assertEquals("{\"rpc\":\"auth\",\"uuid\":\"a\",\"resp\":\"success\"}", hostile.next());
+            int answered = 0;
+            for (int start = 0; start < messages.size(); start += 50) {
+                List<String> batch = messages.subList(start, Math.min(messages.size(), start + 50));
+                batch.forEach(hostile::send);
+                for (int i = 0; i < batch.size(); i++) {
+                    String answer = hostile.received.poll(10, TimeUnit.SECONDS);
+                    if (answer == null) {
+                        throw new AssertionError("only " + i + " answers to this batch of " + batch.size() + ":\n"
+                                + String.join("\n", batch.stream().map(m -> m.length() > 120 ? m.substring(0, 120) + "..." : m).toList()));
+                    }
+                    JsonObject object = Json.createReader(new StringReader(answer)).readObject();
+                    assertTrue(object.containsKey("error") || object.containsKey("resp"), answer);
+                    assertTrue(!answer.contains("Exception") && !answer.contains("\tat "), "no stack traces on the wire: " + answer);
+                    answered++;
+                }
+                JsonValue sum = good.rpc("math.add", Json.createObjectBuilder().add("a", start).add("b", 1).build())
+                        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertEquals(Json.createValue(start + 1), sum);
+            }
+            assertEquals(MESSAGES, answered);
+            assertTrue(good.isOpen());
+            assertTrue(!hostile.closed.isDone(), "bad messages are answered, not punished with a close");
+        }
+    }
+
+    @Test
+    void oversizedMessagesCloseOnlyTheirSocket() throws Exception {
+        try (TokenSocketClient good = TokenServer.client("alice").connect().toCompletableFuture().join();
+             RawSocket hostile = new RawSocket()) {
+            hostile.send("{\"rpc\":\"math.echo\",\"req\":\"" + "x".repeat(1024 * 1024) + "\",\"uuid\":\"big\"}");
+            assertEquals(1009, hostile.awaitClose());
+            assertEquals(Json.createValue(3), good.rpc("math.add", Json.createObjectBuilder().add("a", 1).add("b", 2).build())
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void callsBeforeAuthAreRefusedOneSocketAtATime() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            try (RawSocket early = new RawSocket()) {
+                early.send("{\"rpc\":\"math.add\",\"req\":{\"a\":1,\"b\":2},\"uuid\":\"e" + i + "\"}");
+                assertEquals("{\"rpc\":\"math.add\",\"uuid\":\"e" + i + "\",\"error\":\"Forbidden\"}", early.next());
+                assertEquals(4001, early.awaitClose());
+            }
+        }
+    }
+}

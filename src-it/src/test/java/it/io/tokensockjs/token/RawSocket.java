@@ -1,0 +1,74 @@
+package it.io.tokensockjs.token;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A bare websocket to the token sockets' raw endpoint, for sending what no proper client would. */
+final class RawSocket implements AutoCloseable {
+
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    RawSocket() {
+        URI uri = URI.create(TokenServer.BASE.replaceFirst("^http", "ws") + "/sockets/websocket");
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            received.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closed.complete(1006);
+                    }
+                }).join();
+    }
+
+    /** Sends one text message and waits until it is handed to the network. */
+    void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next message, or fails after ten seconds. */
+    String next() throws InterruptedException {
+        String message = received.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within 10 s");
+        }
+        return message;
+    }
+
+    int awaitClose() throws Exception {
+        return closed.get(15, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+        }
+    }
+}

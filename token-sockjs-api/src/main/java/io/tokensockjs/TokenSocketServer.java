@@ -1,0 +1,53 @@
+package io.tokensockjs;
+
+import jakarta.json.JsonValue;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The token socket server of this application, injectable anywhere ({@code @Inject TokenSocketServer server}).
+ */
+public interface TokenSocketServer {
+
+    /** Every authenticated socket of this server instance. */
+    Collection<Socket> sockets();
+
+    /** The authenticated socket with this id on this server instance. */
+    Optional<Socket> socket(String id);
+
+    /**
+     * Calls a function the client registered ({@code new TokenSocket(options, actions)} in the browser client),
+     * by its dotted name.
+     *
+     * @param args anything JSON-B can write; the client's function receives it as its first argument
+     * @return completes with the client's answer; fails with {@link SocketException} carrying the client's error,
+     *         with a {@code java.util.concurrent.TimeoutException} after {@code token-sockjs.rpc.timeout}, or with
+     *         {@link SocketException} when the socket closes first
+     */
+    CompletionStage<JsonValue> rpc(Socket socket, String function, Object args);
+
+    /** As {@link #rpc(Socket, String, Object)}, with the answer bound with JSON-B to a type. */
+    <T> CompletionStage<T> rpc(Socket socket, String function, Object args, Class<T> answerType);
+
+    /** Adds (or replaces) a function clients can call, at run time. */
+    void addFunction(String name, SocketFunction function);
+
+    /** Removes a function; true when there was one. */
+    boolean removeFunction(String name);
+
+    /** The names of every function clients can call. */
+    Set<String> functions();
+
+    /** Closes sockets that have not authenticated within the timeout of their opening. */
+    void enableCleanup(Duration timeout);
+
+    /** Lets unauthenticated sockets stay open until the client closes them. */
+    void disableCleanup();
+
+    /** Closes every socket and stops issuing tokens. */
+    void shutdown();
+}

@@ -1,0 +1,153 @@
+package io.tokensockjs.auth;
+
+import io.tokensockjs.Authentication;
+import io.tokensockjs.Authenticator;
+import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.sockjs.frame.JsonStrings;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Issues tokens to HTTP requests that pass the origin check and the authentication: the logic of the token
+ * route, apart from the JAX-RS plumbing.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private static final Logger LOG = Logger.getLogger(TokenIssuer.class.getName());
+
+    /** What the route answers: a status and a JSON body. */
+    public record Outcome(int status, String json) {
+    }
+
+    @Inject
+    TokenSockJsConfig config;
+
+    @Inject
+    Instance<Authenticator> authenticators;
+
+    @Inject
+    TokenStores stores;
+
+    private OriginPolicy originPolicy;
+    private Authenticator fallback;
+    private Jsonb jsonb;
+    private volatile boolean shutdown;
+
+    @PostConstruct
+    void init() {
+        originPolicy = new OriginPolicy(config.allowedOrigins());
+        fallback = new SessionAttributeAuthenticator(config.sessionAttribute());
+        jsonb = JsonbBuilder.create();
+    }
+
+    /** The origin policy of the route, for its CORS headers. */
+    public OriginPolicy originPolicy() {
+        return originPolicy;
+    }
+
+    /** Decides one token request. */
+    public Outcome issue(HttpServletRequest request) {
+        if (shutdown) {
+            return error(503, "Server shutting down");
+        }
+        String ownOrigin = ownOrigin(request);
+        if (!originPolicy.allows(ownOrigin, request.getHeader("Origin"), request.getHeader("Referer"),
+                request.getHeader("Sec-Fetch-Site"))) {
+            LOG.warning(() -> "Token refused to a cross-site request from " + pageOf(request) + " (not in "
+                    + TokenSockJsConfig.ALLOWED_ORIGINS + ")");
+            return error(403, "Forbidden");
+        }
+        Authentication authentication;
+        try {
+            authentication = authenticator().authenticate(request);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Authenticator failed on a token request", e);
+            return error(500, "Authentication failed");
+        }
+        if (authentication == null || !authentication.accepted()) {
+            LOG.fine(() -> "Token refused: not authenticated (" + request.getRemoteAddr() + ")");
+            return error(403, "Forbidden");
+        }
+        String authJson;
+        try {
+            authJson = toJson(authentication.data());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Authentication data cannot be written as JSON", e);
+            return error(500, "Authentication data is not JSON");
+        }
+        TokenData data = new TokenData(authJson, request.getHeader("Host"), addresses(request), System.currentTimeMillis());
+        try {
+            String token = stores.store().issue(data, config.tokenTtl());
+            return new Outcome(200, "{\"token\":" + JsonStrings.quote(token) + "}");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Token store refused a token", e);
+            return error(503, "Token store unavailable");
+        }
+    }
+
+    /** Stops issuing tokens, for shutdown. */
+    public void shutdown() {
+        shutdown = true;
+    }
+
+    private Authenticator authenticator() {
+        return authenticators.isResolvable() ? authenticators.get() : fallback;
+    }
+
+    private String toJson(Object data) {
+        if (data == null) {
+            return "null";
+        }
+        if (data instanceof JsonValue value) {
+            return value.toString();
+        }
+        return jsonb.toJson(data);
+    }
+
+    private static Outcome error(int status, String message) {
+        return new Outcome(status, "{\"error\":" + JsonStrings.quote(message) + "}");
+    }
+
+    /** The {@code X-Forwarded-For} chain, then the peer address. */
+    static List<String> addresses(HttpServletRequest request) {
+        List<String> ips = new ArrayList<>();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null) {
+            for (String part : forwarded.split(",")) {
+                String ip = part.trim();
+                if (!ip.isEmpty() && ips.size() < 16) {
+                    ips.add(ip);
+                }
+            }
+        }
+        ips.add(request.getRemoteAddr());
+        return ips;
+    }
+
+    /** This server's origin as the request reached it. */
+    static String ownOrigin(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        return request.getScheme() + "://" + host;
+    }
+
+    private static String pageOf(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin != null ? origin : String.valueOf(request.getHeader("Referer"));
+    }
+}

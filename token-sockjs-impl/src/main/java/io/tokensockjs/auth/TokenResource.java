@@ -1,0 +1,52 @@
+package io.tokensockjs.auth;
+
+import io.tokensockjs.TokenRoute;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+import java.util.regex.Pattern;
+
+/**
+ * The token route: {@code {"token":"..."}} to an authenticated request; JSONP ({@code callback(...)}) when a
+ * {@code callback} parameter is given, as the browser client uses for cross-origin pages.
+ */
+@Path("token")
+@RequestScoped
+public class TokenResource {
+
+    private static final Pattern CALLBACK = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.]{0,127}");
+
+    @Inject
+    TokenIssuer issuer;
+
+    @GET
+    @TokenRoute
+    public Response token(@Context HttpServletRequest request, @QueryParam("callback") String callback) {
+        if (callback != null && !CALLBACK.matcher(callback).matches()) {
+            return Response.status(400).type("application/json")
+                    .entity("{\"error\":\"Invalid callback\"}").header("X-Content-Type-Options", "nosniff").build();
+        }
+        TokenIssuer.Outcome outcome = issuer.issue(request);
+        Response.ResponseBuilder response;
+        if (callback != null) {
+            // Always 200 for JSONP: a script load that fails tells the page nothing, the error object does.
+            response = Response.ok("/**/" + callback + "(" + outcome.json() + ");", "application/javascript; charset=UTF-8");
+        } else {
+            response = Response.status(outcome.status()).type("application/json; charset=UTF-8").entity(outcome.json());
+            String origin = request.getHeader("Origin");
+            if (issuer.originPolicy().isAllowedCrossOrigin(TokenIssuer.ownOrigin(request), origin)) {
+                response.header("Access-Control-Allow-Origin", origin)
+                        .header("Access-Control-Allow-Credentials", "true")
+                        .header("Vary", "Origin");
+            }
+        }
+        return response.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
+    }
+}

@@ -1,0 +1,43 @@
+package io.tokensockjs.auth;
+
+import io.tokensockjs.cdi.Scheduling;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Chooses the token store: Redis when one is configured, memory otherwise (the embedded default). */
+@ApplicationScoped
+public class TokenStores {
+
+    /** Unredeemed tokens the in-memory store holds at most. */
+    static final int MAX_IN_MEMORY_TOKENS = 1_000_000;
+
+    @Inject
+    Scheduling scheduling;
+
+    private TokenStore store;
+    private ScheduledFuture<?> purge;
+
+    @PostConstruct
+    void init() {
+        InMemoryTokenStore memory = new InMemoryTokenStore(MAX_IN_MEMORY_TOKENS, System::nanoTime);
+        purge = scheduling.scheduler().scheduleWithFixedDelay(memory::purgeExpired, 10, 10, TimeUnit.SECONDS);
+        store = memory;
+    }
+
+    public TokenStore store() {
+        return store;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (purge != null) {
+            purge.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.tokensockjs.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every MicroProfile Config key of the token layer, with its default. Environment variables map to them by the
+ * MicroProfile rules ({@code TOKEN_SOCKJS_TOKEN_TTL}); Liberty users can also set them as server.xml variables.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@value #PREFIX}</td><td>/sockets</td><td>the SockJS prefix of the token sockets</td></tr>
+ *   <tr><td>{@value #TOKEN_PATH}</td><td>/socket/token</td><td>the token route</td></tr>
+ *   <tr><td>{@value #TOKEN_TTL}</td><td>30s</td><td>how long an unused token stays valid</td></tr>
+ *   <tr><td>{@value #SESSION_ATTRIBUTE}</td><td>auth</td><td>the HTTP session attribute the default authentication reads</td></tr>
+ *   <tr><td>{@value #ALLOWED_ORIGINS}</td><td>(none)</td><td>comma-separated origins allowed to request tokens cross-site (JSONP and CORS)</td></tr>
+ *   <tr><td>{@value #PING}</td><td>false</td><td>answer the client's {@code _ping} keep-alive</td></tr>
+ *   <tr><td>{@value #DEBUG}</td><td>false</td><td>log every message at INFO (otherwise FINE)</td></tr>
+ *   <tr><td>{@value #CLEANUP}</td><td>off</td><td>close sockets that have not authenticated within this time</td></tr>
+ *   <tr><td>{@value #RPC_TIMEOUT}</td><td>30s</td><td>how long a call to a client may take</td></tr>
+ *   <tr><td>{@value #MAX_PENDING_CALLS}</td><td>1000</td><td>calls to one client that may be unanswered at once</td></tr>
+ *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub; without it, memory (one server only)</td></tr>
+ * </table>
+ * The SockJS options of the token sockets are those of {@link SockJsConfig}, under the service name
+ * {@value #SOCKJS_SERVICE}.
+ */
+@ApplicationScoped
+public class TokenSockJsConfig {
+
+    public static final String PREFIX = "token-sockjs.prefix";
+    public static final String TOKEN_PATH = "token-sockjs.token.path";
+    public static final String TOKEN_TTL = "token-sockjs.token.ttl";
+    public static final String SESSION_ATTRIBUTE = "token-sockjs.authentication.session-attribute";
+    public static final String ALLOWED_ORIGINS = "token-sockjs.token.allowed-origins";
+    public static final String PING = "token-sockjs.ping";
+    public static final String DEBUG = "token-sockjs.debug";
+    public static final String CLEANUP = "token-sockjs.cleanup";
+    public static final String RPC_TIMEOUT = "token-sockjs.rpc.timeout";
+    public static final String MAX_PENDING_CALLS = "token-sockjs.rpc.max-pending-calls";
+    public static final String REDIS_URL = "token-sockjs.redis.url";
+    /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
+    public static final String SOCKJS_SERVICE = "token";
+
+    @Inject
+    Config config;
+
+    public String prefix() {
+        return string(PREFIX).orElse("/sockets");
+    }
+
+    public String tokenPath() {
+        return string(TOKEN_PATH).orElse("/socket/token");
+    }
+
+    public Duration tokenTtl() {
+        return duration(TOKEN_TTL).orElse(Duration.ofSeconds(30));
+    }
+
+    public String sessionAttribute() {
+        return string(SESSION_ATTRIBUTE).orElse("auth");
+    }
+
+    public List<String> allowedOrigins() {
+        return string(ALLOWED_ORIGINS)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    public boolean ping() {
+        return config.getOptionalValue(PING, Boolean.class).orElse(false);
+    }
+
+    public boolean debug() {
+        return config.getOptionalValue(DEBUG, Boolean.class).orElse(false);
+    }
+
+    /** The cleanup timeout, empty when cleanup is off. */
+    public Optional<Duration> cleanup() {
+        return string(CLEANUP).filter(value -> !value.equalsIgnoreCase("off") && !value.equalsIgnoreCase("false"))
+                .map(value -> ConfigValues.duration(CLEANUP, value));
+    }
+
+    public Duration rpcTimeout() {
+        return duration(RPC_TIMEOUT).orElse(Duration.ofSeconds(30));
+    }
+
+    public int maxPendingCalls() {
+        return config.getOptionalValue(MAX_PENDING_CALLS, Integer.class).orElse(1000);
+    }
+
+    public Optional<String> redisUrl() {
+        return string(REDIS_URL);
+    }
+
+    public Config raw() {
+        return config;
+    }
+
+    private Optional<String> string(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private Optional<Duration> duration(String key) {
+        return string(key).map(value -> ConfigValues.duration(key, value));
+    }
+}

@@ -1,0 +1,83 @@
+package io.tokensockjs.rpc;
+
+import io.tokensockjs.SocketFunction;
+import io.tokensockjs.cdi.SocketControllerExtension;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The functions clients can call: the controller methods found at deployment, and the functions added at run
+ * time.
+ */
+@ApplicationScoped
+public class FunctionRegistry {
+
+    @Inject
+    SocketControllerExtension extension;
+
+    @Inject
+    BeanManager beans;
+
+    private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
+    private Jsonb jsonb;
+
+    @PostConstruct
+    void init() {
+        jsonb = SafeJsonb.create();
+        for (SocketControllerExtension.Controller controller : extension.controllers()) {
+            Supplier<Object> target = reference(controller.bean());
+            for (ControllerMethod method : controller.methods()) {
+                functions.put(method.name(), new ControllerFunction(method, target, jsonb));
+            }
+        }
+    }
+
+    /** The function with this name, or null. */
+    public RpcFunction get(String name) {
+        return functions.get(name);
+    }
+
+    /** Adds or replaces a function. */
+    public void put(String name, SocketFunction function) {
+        if (name == null || name.isEmpty() || name.startsWith("_") || name.equals("auth")) {
+            throw new IllegalArgumentException("Not a function name clients may call: " + name);
+        }
+        functions.put(name, function::call);
+    }
+
+    public boolean remove(String name) {
+        return functions.remove(name) != null;
+    }
+
+    public Set<String> names() {
+        return new TreeSet<>(functions.keySet());
+    }
+
+    private Supplier<Object> reference(Bean<?> bean) {
+        // The contextual reference of an application-scoped bean is a client proxy: fetch it once, lazily.
+        return new Supplier<>() {
+            private volatile Object reference;
+
+            @Override
+            public Object get() {
+                Object current = reference;
+                if (current == null) {
+                    current = beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean));
+                    reference = current;
+                }
+                return current;
+            }
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package io.tokensockjs.rpc;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Binding of client data that a hostile number cannot abuse. Converting {@code 1e999999} to an integral type
+ * expands it to a million digits first (CPU per message: a denial of service), so {@link #requireSaneNumbers}
+ * refuses numbers of absurd magnitude before any binding; and boxed integral targets ({@code Integer}, {@code Long},
+ * {@code Short}, {@code Byte}, {@code BigInteger}) are bound exactly instead of silently wrapped. Either failure
+ * gives the client "Invalid request data". (Yasson applies custom deserializers to boxed types only: a primitive
+ * {@code int} parameter still wraps out-of-range values, so prefer boxed or {@code long} types for untrusted input.)
+ */
+public final class SafeJsonb {
+
+    /** Digits before the decimal point beyond which no integral type can hold a number. */
+    private static final int MAX_INTEGER_DIGITS = 40;
+
+    private SafeJsonb() {
+    }
+
+    public static Jsonb create() {
+        return JsonbBuilder.create(new JsonbConfig().withDeserializers(
+                new IntegerDeserializer(), new LongDeserializer(), new ShortDeserializer(), new ByteDeserializer(),
+                new BigIntegerDeserializer()));
+    }
+
+    /**
+     * Refuses data holding a number with more than {@value #MAX_INTEGER_DIGITS} digits before its decimal point or
+     * an exponent beyond the range of a double. Walks the tree without recursion.
+     *
+     * @throws ArithmeticException naming the first such number
+     */
+    public static void requireSaneNumbers(JsonValue data) {
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(data);
+        while (!pending.isEmpty()) {
+            JsonValue value = pending.pop();
+            switch (value.getValueType()) {
+                case NUMBER -> {
+                    BigDecimal number = ((JsonNumber) value).bigDecimalValue();
+                    if (number.precision() - number.scale() > MAX_INTEGER_DIGITS || number.scale() > 400) {
+                        throw new ArithmeticException("number of absurd magnitude");
+                    }
+                }
+                case ARRAY -> value.asJsonArray().forEach(pending::push);
+                case OBJECT -> value.asJsonObject().values().forEach(pending::push);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** The number the parser is at, checked to be an integer of sane size. */
+    static BigDecimal integral(JsonParser parser) {
+        // getBigDecimal() refuses anything but a number (a string "1" is not an integer here).
+        BigDecimal value = parser.getBigDecimal();
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new ArithmeticException("number too large");
+        }
+        return value;
+    }
+
+    static final class IntegerDeserializer implements JsonbDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return integral(parser).intValueExact();
+        }
+    }
+
+    static final class LongDeserializer implements JsonbDeserializer<Long> {
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return integral(parser).longValueExact();
+        }
+    }
+
+    static final class ShortDeserializer implements JsonbDeserializer<Short> {
+        @Override
+        public Short deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return integral(parser).shortValueExact();
+        }
+    }
+
+    static final class ByteDeserializer implements JsonbDeserializer<Byte> {
+        @Override
+        public Byte deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return integral(parser).byteValueExact();
+        }
+    }
+
+    static final class BigIntegerDeserializer implements JsonbDeserializer<BigInteger> {
+        @Override
+        public BigInteger deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return integral(parser).toBigIntegerExact();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.tokensockjs.server;
+
+import io.tokensockjs.Socket;
+import io.tokensockjs.auth.TokenData;
+import io.tokensockjs.sockjs.ReadyState;
+import io.tokensockjs.sockjs.SockJsConnection;
+
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A token socket: a SockJS connection and what the token protocol knows of it. */
+public final class SocketImpl implements Socket {
+
+    /** Where a socket is in the handshake. */
+    enum State { NEW, AUTHENTICATING, OPEN, CLOSED }
+
+    /** Messages a client may send while its authentication is being decided; they are handled after it. */
+    static final int MAX_HELD_MESSAGES = 32;
+
+    private final SockJsConnection connection;
+    private final Jsonb jsonb;
+    private final long openedNanos = System.nanoTime();
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    private final ClientCalls calls;
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+
+    // Guarded by this.
+    private State state = State.NEW;
+    private final ArrayDeque<ClientRequest> held = new ArrayDeque<>();
+    private volatile JsonValue authData = JsonValue.NULL;
+    private volatile TokenData token;
+    private volatile Instant created;
+
+    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor) {
+        this.connection = connection;
+        this.jsonb = jsonb;
+        this.calls = new ClientCalls(maxPendingCalls, executor);
+    }
+
+    @Override
+    public String id() {
+        return connection.id();
+    }
+
+    @Override
+    public JsonValue authData() {
+        return authData;
+    }
+
+    @Override
+    public <T> T authData(Class<T> type) {
+        return jsonb.fromJson(authData.toString(), type);
+    }
+
+    @Override
+    public Set<String> channels() {
+        return Collections.unmodifiableSet(channels);
+    }
+
+    @Override
+    public Instant created() {
+        return created;
+    }
+
+    @Override
+    public String host() {
+        TokenData data = token;
+        return data == null ? null : data.host();
+    }
+
+    @Override
+    public String ip() {
+        TokenData data = token;
+        return data == null || data.ips().isEmpty() ? null : data.ips().get(0);
+    }
+
+    @Override
+    public List<String> ips() {
+        TokenData data = token;
+        return data == null ? List.of() : data.ips();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state() == State.OPEN && connection.readyState() == ReadyState.OPEN;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + id() + " " + state() + "]";
+    }
+
+    // ---- for the dispatcher ------------------------------------------------------------------------------------
+
+    SockJsConnection connection() {
+        return connection;
+    }
+
+    ClientCalls calls() {
+        return calls;
+    }
+
+    Set<String> mutableChannels() {
+        return channels;
+    }
+
+    AtomicInteger callsInFlight() {
+        return callsInFlight;
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    boolean send(String json) {
+        return connection.write(json);
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    /** NEW → AUTHENTICATING; false when the socket was not new. */
+    synchronized boolean startAuthentication() {
+        if (state != State.NEW) {
+            return false;
+        }
+        state = State.AUTHENTICATING;
+        return true;
+    }
+
+    /** Attaches the redeemed token's data, before the authentication observers see the socket. */
+    void attach(TokenData data) {
+        this.token = data;
+        this.authData = jakarta.json.Json.createReader(new StringReader(data.authJson())).readValue();
+        this.created = Instant.now();
+    }
+
+    /**
+     * Keeps a message that arrived while authentication is being decided.
+     *
+     * @return false when too many are held already (the client is flooding)
+     */
+    synchronized boolean hold(ClientRequest request) {
+        if (held.size() >= MAX_HELD_MESSAGES) {
+            return false;
+        }
+        held.add(request);
+        return true;
+    }
+
+    /** AUTHENTICATING → OPEN, handing back the messages held meanwhile, in order; null when the socket closed. */
+    synchronized List<ClientRequest> open() {
+        if (state != State.AUTHENTICATING) {
+            return null;
+        }
+        state = State.OPEN;
+        List<ClientRequest> messages = List.copyOf(held);
+        held.clear();
+        return messages;
+    }
+
+    /** Marks the socket closed; returns the state it had. */
+    synchronized State markClosed() {
+        State previous = state;
+        state = State.CLOSED;
+        held.clear();
+        return previous;
+    }
+}

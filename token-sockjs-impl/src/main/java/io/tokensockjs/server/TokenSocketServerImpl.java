@@ -1,0 +1,114 @@
+package io.tokensockjs.server;
+
+import io.tokensockjs.Socket;
+import io.tokensockjs.SocketException;
+import io.tokensockjs.SocketFunction;
+import io.tokensockjs.TokenSocketServer;
+import io.tokensockjs.auth.TokenIssuer;
+import io.tokensockjs.cdi.Scheduling;
+import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.rpc.FunctionRegistry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The injectable {@link TokenSocketServer}. */
+@ApplicationScoped
+public class TokenSocketServerImpl implements TokenSocketServer {
+
+    @Inject
+    SocketRegistry sockets;
+
+    @Inject
+    SocketDispatcher dispatcher;
+
+    @Inject
+    FunctionRegistry functions;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    TokenSockJsConfig config;
+
+    @Inject
+    Scheduling scheduling;
+
+    private final AtomicLong callIds = new AtomicLong();
+
+    @Override
+    public Collection<Socket> sockets() {
+        return List.copyOf(sockets.authenticatedSockets());
+    }
+
+    @Override
+    public Optional<Socket> socket(String id) {
+        return Optional.ofNullable(sockets.authenticatedSocket(id));
+    }
+
+    @Override
+    public CompletionStage<JsonValue> rpc(Socket socket, String function, Object args) {
+        SocketImpl target = socket instanceof SocketImpl impl ? sockets.connectedSocket(impl.id()) : null;
+        if (target == null || target != socket) {
+            return CompletableFuture.failedFuture(new SocketException("Socket closed"));
+        }
+        String argsJson;
+        try {
+            argsJson = dispatcher.toJson(args);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("The arguments cannot be written as JSON", e));
+        }
+        String fid = Long.toString(callIds.incrementAndGet(), 36);
+        CompletableFuture<JsonValue> answer = target.calls().register(fid, function, config.rpcTimeout(), scheduling.scheduler());
+        if (!answer.isDone()) {
+            target.send(WireMessages.internal("rpc", WireMessages.clientCall(fid, function, argsJson)));
+        }
+        return answer;
+    }
+
+    @Override
+    public <T> CompletionStage<T> rpc(Socket socket, String function, Object args, Class<T> answerType) {
+        return rpc(socket, function, args).thenApply(answer -> dispatcher.jsonb().fromJson(answer.toString(), answerType));
+    }
+
+    @Override
+    public void addFunction(String name, SocketFunction function) {
+        functions.put(name, function);
+    }
+
+    @Override
+    public boolean removeFunction(String name) {
+        return functions.remove(name);
+    }
+
+    @Override
+    public Set<String> functions() {
+        return functions.names();
+    }
+
+    @Override
+    public void enableCleanup(Duration timeout) {
+        dispatcher.enableCleanup(timeout);
+    }
+
+    @Override
+    public void disableCleanup() {
+        dispatcher.disableCleanup();
+    }
+
+    @Override
+    public void shutdown() {
+        issuer.shutdown();
+        dispatcher.shutdown();
+    }
+}

@@ -1,0 +1,81 @@
+package io.tokensockjs.server;
+
+import io.tokensockjs.sockjs.frame.JsonStrings;
+
+import jakarta.json.JsonValue;
+
+/**
+ * The token-sockjs messages the server sends, written as JSON text directly: they are built for every answer and
+ * every published message, so no intermediate object tree is made.
+ */
+public final class WireMessages {
+
+    private WireMessages() {
+    }
+
+    /** {@code {"rpc":R,"uuid":U,"resp":RESP}}: the answer clients match by rpc and uuid. */
+    public static String answer(String rpc, JsonValue uuid, String respJson) {
+        StringBuilder out = new StringBuilder(32 + respJson.length());
+        out.append('{');
+        appendKey(out, rpc, uuid);
+        return out.append(",\"resp\":").append(respJson).append('}').toString();
+    }
+
+    /** {@code {"rpc":R,"uuid":U,"error":E}}; rpc and uuid are left out when the request had none. */
+    public static String error(String rpc, JsonValue uuid, String errorJson) {
+        StringBuilder out = new StringBuilder(32 + errorJson.length());
+        out.append('{');
+        if (appendKey(out, rpc, uuid)) {
+            out.append(',');
+        }
+        return out.append("\"error\":").append(errorJson).append('}').toString();
+    }
+
+    /** An error with one of the stable codes. */
+    public static String error(String rpc, JsonValue uuid, ErrorCode code) {
+        return error(rpc, uuid, JsonStrings.quote(code.wire()));
+    }
+
+    /** {@code {"channel":C,"message":M}}: a message published on a channel. */
+    public static String channelMessage(String channel, String messageJson) {
+        StringBuilder out = new StringBuilder(32 + channel.length() + messageJson.length());
+        out.append("{\"channel\":");
+        JsonStrings.appendQuoted(out, channel, false);
+        return out.append(",\"message\":").append(messageJson).append('}').toString();
+    }
+
+    /** {@code {"internal":true,"command":C,"data":D}}: subscribe, unsubscribe and calls to the client. */
+    public static String internal(String command, String dataJson) {
+        StringBuilder out = new StringBuilder(48 + dataJson.length());
+        out.append("{\"internal\":true,\"command\":");
+        JsonStrings.appendQuoted(out, command, false);
+        return out.append(",\"data\":").append(dataJson).append('}').toString();
+    }
+
+    /** {@code {"fid":F,"command":NAME,"args":A}}: the data of a call to the client. */
+    public static String clientCall(String fid, String function, String argsJson) {
+        StringBuilder out = new StringBuilder(48 + function.length() + argsJson.length());
+        out.append("{\"fid\":");
+        JsonStrings.appendQuoted(out, fid, false);
+        out.append(",\"command\":");
+        JsonStrings.appendQuoted(out, function, false);
+        return out.append(",\"args\":").append(argsJson).append('}').toString();
+    }
+
+    private static boolean appendKey(StringBuilder out, String rpc, JsonValue uuid) {
+        boolean any = false;
+        if (rpc != null) {
+            out.append("\"rpc\":");
+            JsonStrings.appendQuoted(out, rpc, false);
+            any = true;
+        }
+        if (uuid != null) {
+            if (any) {
+                out.append(',');
+            }
+            out.append("\"uuid\":").append(uuid);
+            any = true;
+        }
+        return any;
+    }
+}
