@@ -9,6 +9,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,7 @@ final class WebSocketReceiver implements Receiver {
     private final SockJsSession session;
     private final Session socket;
     private final boolean raw;
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
     private boolean inFlight;
     private boolean sending;
     private CloseStatus closeAfterSend;
@@ -51,6 +53,17 @@ final class WebSocketReceiver implements Receiver {
         if (closed) {
             throw new IOException("websocket already closed");
         }
+        if (inFlight) {
+            // Only one asynchronous send may be outstanding. The session hands a busy receiver only its close
+            // frame, and ends it at once: the frame follows the one in flight, then the socket closes.
+            waiting.add(frame);
+            return false;
+        }
+        startSend(frame);
+        return false;
+    }
+
+    private void startSend(String frame) throws IOException {
         inFlight = true;
         sending = true;
         try {
@@ -61,23 +74,35 @@ final class WebSocketReceiver implements Receiver {
         } finally {
             sending = false;
         }
-        return false;
     }
 
     private void sent(SendResult result) {
+        boolean ok = result.isOK();
         boolean wasSending;
+        boolean sendingNext = false;
         CloseStatus pendingClose;
         synchronized (session) {
             inFlight = false;
             wasSending = sending;
-            pendingClose = closeAfterSend;
-            if (!result.isOK()) {
+            if (!ok) {
                 LOG.log(Level.FINE, "websocket send failed: " + result.getException());
+            } else if (!waiting.isEmpty() && !closed) {
+                try {
+                    startSend(waiting.poll());
+                    sendingNext = true;
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "websocket send failed", e);
+                    ok = false;
+                }
             }
+            pendingClose = closeAfterSend;
         }
-        if (!result.isOK()) {
+        if (!ok) {
             session.detach(this, true);
             closeSocket(CloseStatus.CONNECTION_INTERRUPTED);
+        } else if (sendingNext) {
+            // The next completion carries on.
+            return;
         } else if (pendingClose != null) {
             closeSocket(pendingClose);
         } else if (!wasSending) {
