@@ -158,12 +158,22 @@ public final class SockJsSession implements SockJsConnection {
             }
             pump();
             if (receiver != null) {
-                // The receiver could not take the close frame (a client that does not read): end it anyway,
-                // the container drops the connection once its write timeout passes.
-                Receiver stuck = receiver;
+                // The receiver is still busy with an earlier frame: a websocket send in flight (the open frame,
+                // when a handler closes in onOpen) or bytes a client does not read. Hand it the close frame
+                // anyway, to go out after that one (receivers hold frames given while busy), as sockjs-node
+                // does; clients report a session that ends without it as unclean. Then let the receiver go:
+                // a client that does not read is dropped once the container's write timeout passes.
+                Receiver busy = receiver;
                 receiver = null;
                 detachedSinceNanos = settings.clock().getAsLong();
-                stuck.end(status);
+                if (!busy.isRaw()) {
+                    try {
+                        busy.send(SockJsFrames.close(status));
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(Level.FINE, "could not hand the close frame to a busy receiver", e);
+                    }
+                }
+                busy.end(status);
             }
         }
         notifyClosed(status);

@@ -9,6 +9,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +28,7 @@ final class WebSocketReceiver implements Receiver {
     private final Session socket;
     private final boolean raw;
     private final Executor closer;
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
     private boolean inFlight;
     private boolean sending;
     private CloseStatus closeAfterSend;
@@ -59,6 +61,17 @@ final class WebSocketReceiver implements Receiver {
         if (closed) {
             throw new IOException("websocket already closed");
         }
+        if (inFlight) {
+            // Only one asynchronous send may be outstanding. The session hands a busy receiver only its close
+            // frame, and ends it at once: the frame follows the one in flight, then the socket closes.
+            waiting.add(frame);
+            return false;
+        }
+        startSend(frame);
+        return false;
+    }
+
+    private void startSend(String frame) throws IOException {
         inFlight = true;
         sending = true;
         try {
@@ -69,26 +82,38 @@ final class WebSocketReceiver implements Receiver {
         } finally {
             sending = false;
         }
-        return false;
     }
 
     private void sent(SendResult result) {
+        boolean ok = result.isOK();
         boolean wasSending;
+        boolean sendingNext = false;
         CloseStatus pendingClose;
         synchronized (session) {
             inFlight = false;
             wasSending = sending;
-            pendingClose = closeAfterSend;
-            if (!result.isOK()) {
+            if (!ok) {
                 LOG.log(Level.FINE, "websocket send failed: " + result.getException());
+            } else if (!waiting.isEmpty() && !closed) {
+                try {
+                    startSend(waiting.poll());
+                    sendingNext = true;
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "websocket send failed", e);
+                    ok = false;
+                }
             }
+            pendingClose = closeAfterSend;
         }
-        if (!result.isOK()) {
+        if (!ok) {
             // Possibly inside send(), under the session's monitor: detaching may reach the handler, so not here.
             closer.execute(() -> {
                 session.detach(this, true);
                 closeSocket(CloseStatus.CONNECTION_INTERRUPTED);
             });
+        } else if (sendingNext) {
+            // The next completion carries on.
+            return;
         } else if (pendingClose != null) {
             closer.execute(() -> closeSocket(pendingClose));
         } else if (!wasSending) {

@@ -15,6 +15,8 @@ final class RecordingReceiver implements Receiver {
     boolean probeable;
     boolean failWrites;
     boolean raw;
+    /** Busy after each frame until a test says otherwise, like a websocket whose asynchronous send is in flight. */
+    boolean busyAfterSend;
     int probes;
     CloseStatus endStatus;
     boolean ended;
@@ -34,6 +36,9 @@ final class RecordingReceiver implements Receiver {
             throw new IOException("broken pipe");
         }
         frames.add(frame);
+        if (busyAfterSend) {
+            ready = false;
+        }
         return polling;
     }
 
