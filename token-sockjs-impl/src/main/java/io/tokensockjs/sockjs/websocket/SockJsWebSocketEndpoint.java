@@ -30,6 +30,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
     private final boolean raw;
     private SockJsSession session;
     private WebSocketReceiver receiver;
+    private FragmentedText incoming;
 
     SockJsWebSocketEndpoint(SockJsService service, boolean raw) {
         this.service = service;
@@ -38,7 +39,8 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session socket, EndpointConfig config) {
-        // Larger messages make the container close the socket with 1009 before any of it is buffered here.
+        // A larger frame makes the container close the socket with 1009 before buffering it; a message sent in
+        // smaller fragments is counted by FragmentedText instead, because the container checks frames only.
         socket.setMaxTextMessageBufferSize(service.options().maxMessageSize());
         socket.setMaxBinaryMessageBufferSize(1024);
         // Heartbeats keep framed sockets busy; raw sockets may idle as long as the client likes.
@@ -55,8 +57,25 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             return;
         }
         receiver = new WebSocketReceiver(session, socket, raw);
-        socket.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        incoming = new FragmentedText(service.options().maxMessageSize());
+        socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         session.attach(receiver);
+    }
+
+    private void onTextPart(String part, boolean last) {
+        if (incoming.tooBig()) {
+            return;
+        }
+        String message = incoming.add(part, last);
+        if (message != null) {
+            onText(message);
+        } else if (incoming.tooBig()) {
+            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": websocket message over "
+                    + service.options().maxMessageSize() + " bytes; closing it");
+            session.detach(receiver, false);
+            receiver.end(CloseStatus.MESSAGE_TOO_BIG);
+            session.close(CloseStatus.MESSAGE_TOO_BIG);
+        }
     }
 
     private void onText(String text) {
@@ -73,7 +92,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         } catch (BrokenJsonException e) {
             LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": broken JSON over websocket ("
                     + e.getMessage() + "); closing it");
-            // Abruptly, with no close frame: the client is not speaking SockJS and the protocol says so.
+            // No SockJS close frame: the client is not speaking SockJS. The socket is closed with 1007.
             session.detach(receiver, false);
             receiver.end(CloseStatus.BROKEN_JSON);
             session.close(CloseStatus.BROKEN_JSON);
