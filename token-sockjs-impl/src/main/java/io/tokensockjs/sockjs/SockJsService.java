@@ -27,8 +27,8 @@ public final class SockJsService {
 
     /**
      * @param name     a name for logs and configuration
-     * @param scheduler runs the periodic sweep, delayed checks and close notifications that cannot run where
-     *                  they arise
+     * @param scheduler runs the periodic sweep, delayed checks, close notifications that cannot run where
+     *                  they arise, and the writes to HTTP responses
      * @param clock     the time source for heartbeats and timeouts, {@code System::nanoTime} outside tests
      */
     public SockJsService(String name, SockJsOptions options, SockJsHandler handler, ScheduledExecutorService scheduler,
@@ -61,6 +61,11 @@ public final class SockJsService {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    /** Runs the timers, and the tasks that write to HTTP responses (a write may wait for a slow client). */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
     }
 
     /** The level of this service's connection and protocol-error log lines: INFO with the {@code log} option, else FINE. */
