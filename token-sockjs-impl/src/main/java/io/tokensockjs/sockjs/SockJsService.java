@@ -27,8 +27,8 @@ public final class SockJsService {
 
     /**
      * @param name     a name for logs and configuration
-     * @param scheduler runs the periodic sweep, delayed checks and close notifications that cannot run where
-     *                  they arise
+     * @param scheduler runs the periodic sweep, delayed checks, close notifications that cannot run where
+     *                  they arise, and the writes to HTTP responses
      * @param clock     the time source for heartbeats and timeouts, {@code System::nanoTime} outside tests
      */
     public SockJsService(String name, SockJsOptions options, SockJsHandler handler, ScheduledExecutorService scheduler,
@@ -63,7 +63,7 @@ public final class SockJsService {
         return sessions;
     }
 
-    /** The service's timer and background thread pool. */
+    /** Runs the timers, and the tasks that write to HTTP responses (a write may wait for a slow client). */
     public ScheduledExecutorService scheduler() {
         return scheduler;
     }

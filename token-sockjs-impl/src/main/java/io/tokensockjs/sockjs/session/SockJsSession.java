@@ -445,7 +445,8 @@ public final class SockJsSession implements SockJsConnection {
             }
             closeNotified = true;
         }
-        LOG.log(settings.logLevel(), "SockJS session {0} ({1}) closed: {2} {3}",
+        // "{2,number,#}": a close code is an identifier, not a quantity, and must read 1009, not "1,009".
+        LOG.log(settings.logLevel(), "SockJS session {0} ({1}) closed: {2,number,#} {3}",
                 new Object[] {id, prefix, status.code(), status.reason()});
         inbound.lock();
         try {

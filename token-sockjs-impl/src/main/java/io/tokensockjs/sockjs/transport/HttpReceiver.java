@@ -15,14 +15,24 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A receiving HTTP request (polling or streaming) attached to a session, written with non-blocking servlet
- * I/O so that no container thread waits for a slow client and no writer blocks on one.
+ * A receiving HTTP request (polling or streaming) attached to a session.
  *
- * <p>Every method synchronises on the session, the one lock of the session's outbound side.
+ * <p>Bytes reach the response only on a writer task of its own, never on the thread that produced the frame and
+ * never under the session's lock. Non-blocking servlet output does not keep writes from blocking everywhere: on
+ * Open Liberty, {@code write} and {@code flush} of a stream with a {@link WriteListener} are blocking socket writes
+ * that wait, up to the container's write timeout, for a client that does not read. Done on the caller's thread, one
+ * such client would hold the request that sent a message, the timer of every session of the service, and the
+ * session's lock. Here it holds one writer task; while that write is in progress the receiver says it is not
+ * ready, so frames wait in the session, where {@code max-queued-bytes} bounds them. Where the container's output
+ * is truly non-blocking, the writer also waits for {@link #onWritePossible()} whenever {@code isReady()} is false.
+ *
+ * <p>State is guarded by the session's monitor, the one lock of the session's outbound side.
  */
 final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
@@ -35,9 +45,13 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
     private final boolean streaming;
     private final boolean probeable;
     private final long responseLimit;
+    private final Executor writer;
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
-    private boolean flushOwed;
     private long bytesSent;
+    /** A writer task is scheduled or running: the receiver is not ready until it has written everything. */
+    private boolean writing;
+    /** The container has not yet called {@link #onWritePossible()}: nothing may be written. */
+    private boolean awaitingContainer = true;
     private boolean attached;
     private boolean endRequested;
     private boolean completed;
@@ -45,9 +59,10 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
     /**
      * @param probeable whether the client tolerates an extra heartbeat frame in this response
      * @param prelude   bytes written before any frame (streaming transports), or null
+     * @param writer    runs the writer tasks; a task may block as long as the container lets a write wait
      */
     HttpReceiver(SockJsSession session, AsyncContext async, ServletOutputStream out, FrameFormat format,
-            boolean streaming, boolean probeable, long responseLimit, byte[] prelude) {
+            boolean streaming, boolean probeable, long responseLimit, byte[] prelude, Executor writer) {
         this.session = session;
         this.async = async;
         this.out = out;
@@ -55,6 +70,7 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
         this.streaming = streaming;
         this.probeable = probeable;
         this.responseLimit = responseLimit;
+        this.writer = writer;
         if (prelude != null) {
             pending.add(prelude);
         }
@@ -70,70 +86,49 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
     @Override
     public boolean isReady() {
-        return !endRequested && pending.isEmpty() && !flushOwed && out.isReady();
+        return attached && !endRequested && !completed && !writing && pending.isEmpty();
     }
 
     @Override
-    public boolean send(String frame) throws IOException {
+    public boolean send(String frame) {
         byte[] bytes = format.format(frame).getBytes(StandardCharsets.UTF_8);
         pending.add(bytes);
         bytesSent += bytes.length;
-        drain();
+        startWriting();
         return !streaming || bytesSent >= responseLimit;
     }
 
     @Override
-    public boolean probe() throws IOException {
+    public boolean probe() {
         if (!probeable || endRequested || completed) {
             return false;
         }
+        // A write to a client that is gone fails in the writer task, which detaches this receiver as interrupted.
         pending.add(format.format(SockJsFrames.HEARTBEAT).getBytes(StandardCharsets.UTF_8));
-        if (drain() && out.isReady()) {
-            // A second flush: on Liberty the first flush of a response that has not been committed sends
-            // nothing, and a probe that never reaches the socket finds nothing out.
-            out.flush();
-        }
+        startWriting();
         return true;
     }
 
     @Override
     public void end(CloseStatus status) {
         endRequested = true;
-        try {
-            if (drain()) {
-                complete();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "SockJS response could not be finished", e);
-            complete();
-        }
+        // The writer task completes the response once what was sent is written: completing writes too.
+        startWriting();
     }
 
     // ---- container callbacks --------------------------------------------------------------------------------
 
     @Override
-    public void onWritePossible() throws IOException {
-        boolean attachNow = false;
+    public void onWritePossible() {
         synchronized (session) {
-            if (completed || !drain()) {
+            awaitingContainer = false;
+            if (writing || completed) {
                 return;
             }
-            if (endRequested) {
-                complete();
-                return;
-            }
-            if (!attached) {
-                attached = true;
-                attachNow = true;
-            }
+            writing = true;
         }
-        // Outside the monitor: attaching may call the application's onOpen, which takes the session's
-        // inbound lock first.
-        if (attachNow) {
-            session.attach(this);
-        } else {
-            session.receiverWritable(this);
-        }
+        // A container thread, like the writer tasks: it may write here at once.
+        writeOut();
     }
 
     @Override
@@ -152,9 +147,7 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        synchronized (session) {
-            complete();
-        }
+        complete();
         session.detach(this, false);
     }
 
@@ -170,43 +163,99 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
     // ---- internals -------------------------------------------------------------------------------------------
 
-    private void aborted() {
-        synchronized (session) {
-            complete();
+    /** Hands the waiting bytes to a writer task unless one runs already. Caller holds the session's monitor. */
+    private void startWriting() {
+        if (writing || completed || awaitingContainer) {
+            return;
         }
-        session.detach(this, true);
+        writing = true;
+        try {
+            writer.execute(this::writeOut);
+        } catch (RejectedExecutionException e) {
+            // The application is stopping: nothing will write this response any more.
+            writing = false;
+            LOG.log(Level.FINE, "SockJS response writer rejected", e);
+            completed = true;
+            endQuietly();
+        }
     }
 
     /**
-     * Hands waiting bytes to the container while it can take them, then flushes so that each frame leaves as
-     * its own chunk at once. Caller holds the session's monitor.
-     *
-     * @return true when everything was handed over and flushed
+     * The writer: writes and flushes each waiting buffer, each as its own chunk, outside the session's lock, until
+     * none is left or the container is not ready; then completes an ended response, or attaches the receiver after
+     * its prelude, or tells the session it can take more.
      */
-    private boolean drain() throws IOException {
-        if (completed) {
-            return false;
-        }
-        while (out.isReady()) {
-            byte[] next = pending.poll();
-            if (next != null) {
+    private void writeOut() {
+        for (int round = 0; ; round++) {
+            byte[] next;
+            boolean finish = false;
+            boolean attachNow = false;
+            synchronized (session) {
+                if (completed) {
+                    writing = false;
+                    return;
+                }
+                if (!out.isReady()) {
+                    // Truly non-blocking output: onWritePossible() comes back when the client has read.
+                    writing = false;
+                    awaitingContainer = true;
+                    return;
+                }
+                next = pending.poll();
+                if (next == null) {
+                    writing = false;
+                    if (endRequested) {
+                        finish = true;
+                    } else if (!attached) {
+                        attached = true;
+                        attachNow = true;
+                    }
+                }
+            }
+            if (next == null) {
+                if (finish) {
+                    complete();
+                } else if (attachNow) {
+                    // Outside the monitor: attaching may call the application's onOpen, which takes the session's
+                    // inbound lock first.
+                    session.attach(this);
+                } else {
+                    session.receiverWritable(this);
+                }
+                return;
+            }
+            try {
                 out.write(next);
-                flushOwed = true;
-            } else if (flushOwed) {
-                flushOwed = false;
                 out.flush();
-            } else {
-                return true;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "SockJS response write failed: " + e);
+                synchronized (session) {
+                    writing = false;
+                }
+                aborted();
+                return;
             }
         }
-        return false;
     }
 
+    private void aborted() {
+        complete();
+        session.detach(this, true);
+    }
+
+    /** Ends the response, once. Never under the session's monitor: completing writes the response's end. */
     private void complete() {
-        if (completed) {
-            return;
+        synchronized (session) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+            pending.clear();
         }
-        completed = true;
+        endQuietly();
+    }
+
+    private void endQuietly() {
         try {
             async.complete();
         } catch (IllegalStateException e) {

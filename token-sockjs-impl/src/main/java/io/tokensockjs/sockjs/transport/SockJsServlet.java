@@ -179,7 +179,7 @@ public final class SockJsServlet extends HttpServlet {
         // would throw away the frame that follows.
         boolean probeable = transport != TransportType.JSONP;
         new HttpReceiver(session, async, response.getOutputStream(), format, streaming, probeable,
-                options.responseLimit(), prelude).start();
+                options.responseLimit(), prelude, service.scheduler()).start();
     }
 
     // ---- sending transports --------------------------------------------------------------------------------

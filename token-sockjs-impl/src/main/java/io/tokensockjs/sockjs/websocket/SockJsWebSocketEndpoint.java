@@ -30,6 +30,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
     private final boolean raw;
     private SockJsSession session;
     private WebSocketReceiver receiver;
+    private FragmentedText incoming;
 
     SockJsWebSocketEndpoint(SockJsService service, boolean raw) {
         this.service = service;
@@ -38,7 +39,8 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session socket, EndpointConfig config) {
-        // Larger messages make the container close the socket with 1009 before any of it is buffered here.
+        // A larger frame makes the container close the socket with 1009 before buffering it; a message sent in
+        // smaller fragments is counted by FragmentedText instead, because the container checks frames only.
         socket.setMaxTextMessageBufferSize(service.options().maxMessageSize());
         socket.setMaxBinaryMessageBufferSize(1024);
         // Heartbeats keep framed sockets busy; raw sockets may idle as long as the client likes.
@@ -55,21 +57,28 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             return;
         }
         receiver = new WebSocketReceiver(session, socket, raw, service.scheduler());
-        socket.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        incoming = new FragmentedText(service.options().maxMessageSize());
+        socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         session.attach(receiver);
     }
 
-    private void onText(String text) {
-        if (text.length() > service.options().maxMessageSize()) {
-            // The container's own limit (set above) is not enforced by every server; a message this long is refused
-            // before it is parsed or handed on.
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": websocket message of " + text.length()
-                    + " characters over the limit; closing it");
+    private void onTextPart(String part, boolean last) {
+        if (incoming.tooBig()) {
+            return;
+        }
+        String message = incoming.add(part, last);
+        if (message != null) {
+            onText(message);
+        } else if (incoming.tooBig()) {
+            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": websocket message over "
+                    + service.options().maxMessageSize() + " bytes; closing it");
             session.detach(receiver, false);
             receiver.end(CloseStatus.MESSAGE_TOO_BIG);
             session.close(CloseStatus.MESSAGE_TOO_BIG);
-            return;
         }
+    }
+
+    private void onText(String text) {
         if (raw) {
             session.receive(List.of(text));
             return;
@@ -83,7 +92,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         } catch (BrokenJsonException e) {
             LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": broken JSON over websocket ("
                     + e.getMessage() + "); closing it");
-            // Abruptly, with no close frame: the client is not speaking SockJS and the protocol says so.
+            // No SockJS close frame: the client is not speaking SockJS. The socket is closed with 1007.
             session.detach(receiver, false);
             receiver.end(CloseStatus.BROKEN_JSON);
             session.close(CloseStatus.BROKEN_JSON);

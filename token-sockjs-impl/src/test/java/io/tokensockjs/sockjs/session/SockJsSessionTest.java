@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -287,6 +292,41 @@ class SockJsSessionTest {
         session.close();
         assertEquals(List.of("one", "two"), socket.frames);
         assertSame(CloseStatus.GO_AWAY, socket.endStatus);
+    }
+
+    @Test
+    void theCloseLogLineCarriesTheCodeWithoutDigitGrouping() {
+        Logger logger = Logger.getLogger(SockJsSession.class.getName());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(capture);
+        Locale locale = Locale.getDefault();
+        Locale.setDefault(Locale.US);
+        try {
+            SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+            session.attach(new RecordingReceiver(true));
+            session.close(CloseStatus.MESSAGE_TOO_BIG);
+        } finally {
+            Locale.setDefault(locale);
+            logger.removeHandler(capture);
+            logger.setLevel(previous);
+        }
+        assertTrue(lines.stream().anyMatch(line -> line.endsWith("(/echo) closed: 1009 Message too big")), lines.toString());
     }
 
     @Test

@@ -1,0 +1,108 @@
+package it.io.tokensockjs.sockjs.hostile;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A client on a bare socket that sends requests and frames but never reads a byte of what the server sends:
+ * its receive window stays tiny and soon full, so everything the server writes piles up on the server's side.
+ */
+final class RawClient implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Socket socket;
+    private final OutputStream out;
+
+    private RawClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+    }
+
+    static RawClient connect() {
+        try {
+            Socket socket = new Socket();
+            // Set before connecting, so that the window the server sees is small from the start.
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress(ItServer.HOST, ItServer.PORT), 10_000);
+            return new RawClient(socket);
+        } catch (IOException e) {
+            throw new AssertionError("cannot connect: " + e, e);
+        }
+    }
+
+    /** Starts an xhr_streaming request for the session and reads nothing of its answer. */
+    static RawClient xhrStreaming(String service, String session) {
+        RawClient client = connect();
+        client.write(("POST " + ItServer.CONTEXT_ROOT + ItServer.sessionPath(service, session, "xhr_streaming") + " HTTP/1.1\r\n"
+                + "Host: " + ItServer.HOST + ":" + ItServer.PORT + "\r\n"
+                + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return client;
+    }
+
+    /** Opens a framed SockJS websocket for a new session and reads nothing, not even the handshake answer. */
+    static RawClient websocket(String service) {
+        RawClient client = connect();
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        client.write(("GET " + ItServer.CONTEXT_ROOT + ItServer.sessionPath(service, ItServer.newSessionId(), "websocket")
+                + " HTTP/1.1\r\n"
+                + "Host: " + ItServer.HOST + ":" + ItServer.PORT + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return client;
+    }
+
+    /** Sends one masked websocket text frame, as a client must. */
+    void sendTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = new byte[4];
+        RANDOM.nextBytes(mask);
+        int headerLength = payload.length < 126 ? 2 : payload.length < 65_536 ? 4 : 10;
+        byte[] frame = new byte[headerLength + 4 + payload.length];
+        frame[0] = (byte) 0x81;
+        if (payload.length < 126) {
+            frame[1] = (byte) (0x80 | payload.length);
+        } else if (payload.length < 65_536) {
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (payload.length >>> 8);
+            frame[3] = (byte) payload.length;
+        } else {
+            frame[1] = (byte) (0x80 | 127);
+            long length = payload.length;
+            for (int i = 0; i < 8; i++) {
+                frame[2 + i] = (byte) (length >>> (56 - 8 * i));
+            }
+        }
+        System.arraycopy(mask, 0, frame, headerLength, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[headerLength + 4 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        write(frame);
+    }
+
+    void write(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new AssertionError("write failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing is all that is wanted.
+        }
+    }
+}
