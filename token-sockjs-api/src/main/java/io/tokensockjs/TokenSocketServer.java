@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The token socket server of this application, injectable anywhere ({@code @Inject TokenSocketServer server}).
+ * Publish/subscribe reaches every server instance that shares the configured Redis; without Redis, this one.
  */
 public interface TokenSocketServer {
 
@@ -47,6 +48,27 @@ public interface TokenSocketServer {
 
     /** Lets unauthenticated sockets stay open until the client closes them. */
     void disableCleanup();
+
+    /** Publishes on a channel, to its subscribers on every server sharing the broker. */
+    void publish(String channel, Object data);
+
+    /** Publishes on every channel of every server: each subscribed socket gets it once per channel it is on. */
+    void broadcast(Object data);
+
+    /** Subscribes a socket of this server to a channel; the client is told with an internal message. */
+    void subscribe(Socket socket, String channel);
+
+    /** Unsubscribes a socket of this server from a channel; the client is told with an internal message. */
+    void unsubscribe(Socket socket, String channel);
+
+    /** Unsubscribes every socket, on every server, from a channel. */
+    void unsubscribeAll(String channel);
+
+    /** The channels that sockets of this server are subscribed to. */
+    Set<String> channels();
+
+    /** The sockets of this server subscribed to a channel. */
+    Collection<Socket> channelSockets(String channel);
 
     /** Closes every socket and stops issuing tokens. */
     void shutdown();

@@ -8,6 +8,7 @@ import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.event.AuthenticationEvent;
 import io.tokensockjs.event.SocketClosedEvent;
 import io.tokensockjs.events.AuthenticationEventImpl;
+import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
 import io.tokensockjs.rpc.InvalidRequestException;
 import io.tokensockjs.rpc.RpcFunction;
@@ -76,6 +77,9 @@ public class SocketDispatcher implements SockJsHandler {
 
     @Inject
     Scheduling scheduling;
+
+    @Inject
+    PubSub pubSub;
 
     @Inject
     Event<AuthenticationEvent> authenticationEvents;
@@ -159,6 +163,7 @@ public class SocketDispatcher implements SockJsHandler {
         }
         SocketImpl.State previous = socket.markClosed();
         sockets.removed(socket);
+        pubSub.closed(socket);
         socket.calls().failAll();
         if (previous == SocketImpl.State.OPEN) {
             try {
@@ -237,6 +242,7 @@ public class SocketDispatcher implements SockJsHandler {
         switch (rpc) {
             case "auth" -> socket.send(WireMessages.error(rpc, request.uuid(), ErrorCode.ALREADY_AUTHENTICATED));
             case "_rpc" -> socket.calls().answer(request.string("fid"), request.message().get("resp"));
+            case "_subscribe", "_unsubscribe", "_publish", "_broadcast" -> pubSub.handle(socket, request);
             case "_ping" -> socket.send(ping
                     ? WireMessages.answer(rpc, request.uuid(), "{\"message\":\"pong\"}")
                     : WireMessages.error(rpc, request.uuid(), ErrorCode.FUNCTION_NOT_FOUND));

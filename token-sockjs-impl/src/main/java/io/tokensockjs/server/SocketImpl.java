@@ -115,7 +115,8 @@ public final class SocketImpl implements Socket {
         return calls;
     }
 
-    Set<String> mutableChannels() {
+    /** The live set behind {@link #channels()}, kept by the channel registry. */
+    public Set<String> channelSet() {
         return channels;
     }
 
@@ -127,7 +128,8 @@ public final class SocketImpl implements Socket {
         return openedNanos;
     }
 
-    boolean send(String json) {
+    /** Queues a message for the client; false when the socket is closed. */
+    public boolean send(String json) {
         return connection.write(json);
     }
 

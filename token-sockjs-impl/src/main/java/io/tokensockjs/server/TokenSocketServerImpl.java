@@ -7,6 +7,7 @@ import io.tokensockjs.TokenSocketServer;
 import io.tokensockjs.auth.TokenIssuer;
 import io.tokensockjs.cdi.Scheduling;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,9 @@ public class TokenSocketServerImpl implements TokenSocketServer {
 
     @Inject
     Scheduling scheduling;
+
+    @Inject
+    PubSub pubSub;
 
     private final AtomicLong callIds = new AtomicLong();
 
@@ -104,6 +108,53 @@ public class TokenSocketServerImpl implements TokenSocketServer {
     @Override
     public void disableCleanup() {
         dispatcher.disableCleanup();
+    }
+
+    @Override
+    public void publish(String channel, Object data) {
+        pubSub.publish(channel, dispatcher.toJson(data));
+    }
+
+    @Override
+    public void broadcast(Object data) {
+        pubSub.broadcast(dispatcher.toJson(data));
+    }
+
+    @Override
+    public void subscribe(Socket socket, String channel) {
+        SocketImpl target = own(socket);
+        if (target != null) {
+            pubSub.subscribe(target, channel);
+        }
+    }
+
+    @Override
+    public void unsubscribe(Socket socket, String channel) {
+        SocketImpl target = own(socket);
+        if (target != null) {
+            pubSub.unsubscribe(target, channel);
+        }
+    }
+
+    @Override
+    public void unsubscribeAll(String channel) {
+        pubSub.unsubscribeAll(channel);
+    }
+
+    @Override
+    public Set<String> channels() {
+        return Set.copyOf(pubSub.channels());
+    }
+
+    @Override
+    public Collection<Socket> channelSockets(String channel) {
+        return pubSub.channelSockets(channel);
+    }
+
+    /** The open, authenticated socket of this server behind a Socket, or null. */
+    private SocketImpl own(Socket socket) {
+        SocketImpl target = socket instanceof SocketImpl impl ? sockets.authenticatedSocket(impl.id()) : null;
+        return target == socket ? target : null;
     }
 
     @Override

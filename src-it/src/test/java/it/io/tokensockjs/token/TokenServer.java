@@ -35,8 +35,12 @@ final class TokenServer {
 
     /** An HTTP client whose session holds the user (the test login). */
     static HttpClient loggedIn(String user) throws Exception {
+        return loggedIn(user, "user");
+    }
+
+    static HttpClient loggedIn(String user, String role) throws Exception {
         HttpClient http = httpClient();
-        HttpResponse<String> login = get(http, "/test/login?user=" + user, Map.of());
+        HttpResponse<String> login = get(http, "/test/login?user=" + user + "&role=" + role, Map.of());
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + login.statusCode());
         }
@@ -44,7 +48,11 @@ final class TokenServer {
     }
 
     static TokenSocketClient.Builder client(String user) throws Exception {
-        return TokenSocketClient.builder(base()).httpClient(loggedIn(user)).timeout(Duration.ofSeconds(20));
+        return client(user, "user");
+    }
+
+    static TokenSocketClient.Builder client(String user, String role) throws Exception {
+        return TokenSocketClient.builder(base()).httpClient(loggedIn(user, role)).timeout(Duration.ofSeconds(20));
     }
 
     static String events() throws Exception {

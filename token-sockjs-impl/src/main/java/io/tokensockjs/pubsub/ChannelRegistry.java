@@ -1,0 +1,64 @@
+package io.tokensockjs.pubsub;
+
+import io.tokensockjs.server.SocketImpl;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which sockets of this server are on which channel. The broker is subscribed to a channel while at least one
+ * local socket is on it: the first to join subscribes it, the last to leave unsubscribes it.
+ */
+final class ChannelRegistry {
+
+    private final ConcurrentHashMap<String, Set<SocketImpl>> channels = new ConcurrentHashMap<>();
+    private final Broker broker;
+
+    ChannelRegistry(Broker broker) {
+        this.broker = broker;
+    }
+
+    /** @return false when the socket was on the channel already */
+    boolean add(String channel, SocketImpl socket) {
+        boolean[] added = {false};
+        channels.compute(channel, (name, sockets) -> {
+            Set<SocketImpl> members = sockets;
+            if (members == null) {
+                members = ConcurrentHashMap.newKeySet();
+                // Inside compute, so that a concurrent last-leave cannot unsubscribe after this subscribe.
+                broker.subscribe(name);
+            }
+            added[0] = members.add(socket);
+            return members;
+        });
+        if (added[0]) {
+            socket.channelSet().add(channel);
+        }
+        return added[0];
+    }
+
+    /** @return false when the socket was not on the channel */
+    boolean remove(String channel, SocketImpl socket) {
+        boolean[] removed = {false};
+        socket.channelSet().remove(channel);
+        channels.computeIfPresent(channel, (name, members) -> {
+            removed[0] = members.remove(socket);
+            if (members.isEmpty()) {
+                broker.unsubscribe(name);
+                return null;
+            }
+            return members;
+        });
+        return removed[0];
+    }
+
+    Set<SocketImpl> sockets(String channel) {
+        Set<SocketImpl> members = channels.get(channel);
+        return members == null ? Set.of() : Collections.unmodifiableSet(members);
+    }
+
+    Set<String> channels() {
+        return Collections.unmodifiableSet(channels.keySet());
+    }
+}

@@ -1,0 +1,298 @@
+package io.tokensockjs.pubsub;
+
+import io.tokensockjs.MessageFilter;
+import io.tokensockjs.Socket;
+import io.tokensockjs.event.BroadcastEvent;
+import io.tokensockjs.event.PublishEvent;
+import io.tokensockjs.event.SubscribeEvent;
+import io.tokensockjs.event.UnsubscribeEvent;
+import io.tokensockjs.events.BroadcastEventImpl;
+import io.tokensockjs.events.PublishEventImpl;
+import io.tokensockjs.events.SubscribeEventImpl;
+import io.tokensockjs.events.UnsubscribeEventImpl;
+import io.tokensockjs.events.VetoableEventSupport;
+import io.tokensockjs.server.ClientRequest;
+import io.tokensockjs.server.ErrorCode;
+import io.tokensockjs.server.SocketImpl;
+import io.tokensockjs.server.WireMessages;
+import io.tokensockjs.sockjs.frame.JsonStrings;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Publish/subscribe for the token sockets: the client requests {@code _subscribe}, {@code _unsubscribe},
+ * {@code _publish} and {@code _broadcast} (each vetoable by CDI observers), the server's own operations, and the
+ * delivery of what the broker brings, through the application's filters, to each subscribed socket.
+ */
+@ApplicationScoped
+public class PubSub {
+
+    private static final Logger LOG = Logger.getLogger(PubSub.class.getName());
+
+    /** Channel names are at most this long. */
+    static final int MAX_CHANNEL_LENGTH = 256;
+    /** Channels one socket may be on at once. */
+    static final int MAX_CHANNELS_PER_SOCKET = 256;
+
+    @Inject
+    Brokers brokers;
+
+    @Inject
+    @Any
+    Instance<MessageFilter> filterBeans;
+
+    @Inject
+    Event<SubscribeEvent> subscribeEvents;
+
+    @Inject
+    Event<UnsubscribeEvent> unsubscribeEvents;
+
+    @Inject
+    Event<PublishEvent> publishEvents;
+
+    @Inject
+    Event<BroadcastEvent> broadcastEvents;
+
+    private Broker broker;
+    private ChannelRegistry registry;
+    private List<MessageFilter> filters;
+
+    @PostConstruct
+    void init() {
+        broker = brokers.broker();
+        registry = new ChannelRegistry(broker);
+        filters = orderedFilters();
+        broker.start(this::delivered);
+    }
+
+    @PreDestroy
+    void stop() {
+        broker.close();
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    // ---- client requests ------------------------------------------------------------------------------------------
+
+    /** Handles {@code _subscribe}, {@code _unsubscribe}, {@code _publish} and {@code _broadcast}. */
+    public void handle(SocketImpl socket, ClientRequest request) {
+        JsonObject req = request.req() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        if ("_broadcast".equals(request.rpc())) {
+            JsonValue data = req.getOrDefault("data", JsonValue.NULL);
+            decide(socket, request, new BroadcastEventImpl(socket, data), broadcastEvents::fire, () -> {
+                broker.publish(ReservedChannels.BROADCAST, data.toString());
+                socket.send(WireMessages.answer(request.rpc(), request.uuid(), "true"));
+            });
+            return;
+        }
+        String channel = req.get("channel") instanceof JsonString string ? string.getString() : null;
+        if (channel == null || channel.isEmpty() || channel.length() > MAX_CHANNEL_LENGTH) {
+            socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INVALID_REQUEST));
+            return;
+        }
+        if (ReservedChannels.isReserved(channel)) {
+            LOG.info(() -> "socket " + socket.id() + " tried " + request.rpc() + " on the reserved channel " + channel);
+            socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.FORBIDDEN));
+            return;
+        }
+        String channelJson = "{\"channel\":" + JsonStrings.quote(channel) + "}";
+        switch (request.rpc()) {
+            case "_subscribe" -> {
+                if (socket.channelSet().size() >= MAX_CHANNELS_PER_SOCKET && !socket.channelSet().contains(channel)) {
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.TOO_MANY_REQUESTS));
+                    return;
+                }
+                decide(socket, request, new SubscribeEventImpl(socket, channel), subscribeEvents::fire, () -> {
+                    registry.add(channel, socket);
+                    socket.send(WireMessages.internal("subscribe", internalData(channel, request)));
+                    socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
+                });
+            }
+            case "_unsubscribe" -> decide(socket, request, new UnsubscribeEventImpl(socket, channel), unsubscribeEvents::fire, () -> {
+                registry.remove(channel, socket);
+                socket.send(WireMessages.internal("unsubscribe", internalData(channel, request)));
+                socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
+            });
+            case "_publish" -> {
+                JsonValue data = req.getOrDefault("data", JsonValue.NULL);
+                decide(socket, request, new PublishEventImpl(socket, channel, data), publishEvents::fire, () -> {
+                    broker.publish(channel, data.toString());
+                    socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
+                });
+            }
+            default -> socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.FUNCTION_NOT_FOUND));
+        }
+    }
+
+    /** Fires a vetoable event and, once every observer has decided, acts or answers the veto's reason. */
+    private <E extends VetoableEventSupport> void decide(SocketImpl socket, ClientRequest request, E event,
+            Consumer<E> fire, Runnable action) {
+        try {
+            fire.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of " + request.rpc() + " failed; refusing the request", e);
+            event.veto(ErrorCode.FORBIDDEN.wire());
+        }
+        event.outcome().whenComplete((reason, failure) -> {
+            if (reason != null || failure != null) {
+                socket.send(WireMessages.error(request.rpc(), request.uuid(),
+                        JsonStrings.quote(reason != null ? reason : ErrorCode.FORBIDDEN.wire())));
+            } else if (socket.isOpen()) {
+                action.run();
+            }
+        });
+    }
+
+    /** The data of an internal (un)subscribe message: the channel, and the request's rpc and uuid when it had them. */
+    private static String internalData(String channel, ClientRequest request) {
+        StringBuilder out = new StringBuilder("{\"channel\":").append(JsonStrings.quote(channel));
+        if (request != null) {
+            out.append(",\"rpc\":").append(JsonStrings.quote(request.rpc()));
+            if (request.uuid() != null) {
+                out.append(",\"uuid\":").append(request.uuid());
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    // ---- server operations ------------------------------------------------------------------------------------
+
+    public void publish(String channel, String payloadJson) {
+        requireClientChannel(channel);
+        broker.publish(channel, payloadJson);
+    }
+
+    public void broadcast(String payloadJson) {
+        broker.publish(ReservedChannels.BROADCAST, payloadJson);
+    }
+
+    public void subscribe(SocketImpl socket, String channel) {
+        requireClientChannel(channel);
+        if (registry.add(channel, socket)) {
+            socket.send(WireMessages.internal("subscribe", internalData(channel, null)));
+        }
+    }
+
+    public void unsubscribe(SocketImpl socket, String channel) {
+        if (registry.remove(channel, socket)) {
+            socket.send(WireMessages.internal("unsubscribe", internalData(channel, null)));
+        }
+    }
+
+    public void unsubscribeAll(String channel) {
+        broker.publish(ReservedChannels.UNSUBSCRIBE_ALL, JsonStrings.quote(channel));
+    }
+
+    public Set<String> channels() {
+        return registry.channels();
+    }
+
+    public Collection<Socket> channelSockets(String channel) {
+        return List.copyOf(registry.sockets(channel));
+    }
+
+    /** A socket closed: it leaves every channel, so nothing more is delivered to it. */
+    public void closed(SocketImpl socket) {
+        for (String channel : List.copyOf(socket.channelSet())) {
+            registry.remove(channel, socket);
+        }
+    }
+
+    private static void requireClientChannel(String channel) {
+        if (channel == null || channel.isEmpty() || ReservedChannels.isReserved(channel)) {
+            throw new IllegalArgumentException("Not a channel name: " + channel);
+        }
+    }
+
+    // ---- delivery ---------------------------------------------------------------------------------------------
+
+    /** What the broker brings: a channel's message, a broadcast or an unsubscribeAll. */
+    void delivered(String channel, String payload) {
+        try {
+            switch (channel) {
+                case ReservedChannels.BROADCAST -> {
+                    for (String each : List.copyOf(registry.channels())) {
+                        deliver(each, payload);
+                    }
+                }
+                case ReservedChannels.UNSUBSCRIBE_ALL -> {
+                    String target = Json.createReader(new StringReader(payload)).readValue() instanceof JsonString name ? name.getString() : null;
+                    if (target != null) {
+                        for (SocketImpl socket : List.copyOf(registry.sockets(target))) {
+                            unsubscribe(socket, target);
+                        }
+                    }
+                }
+                default -> deliver(channel, payload);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery of a message on " + channel + " failed", e);
+        }
+    }
+
+    private void deliver(String channel, String payload) {
+        Set<SocketImpl> sockets = registry.sockets(channel);
+        if (sockets.isEmpty()) {
+            return;
+        }
+        if (filters.isEmpty()) {
+            // One frame for every subscriber: the message text is built once.
+            String message = WireMessages.channelMessage(channel, payload);
+            for (SocketImpl socket : sockets) {
+                socket.send(message);
+            }
+            return;
+        }
+        JsonValue parsed = Json.createReader(new StringReader(payload)).readValue();
+        for (SocketImpl socket : sockets) {
+            JsonValue filtered = parsed;
+            try {
+                for (MessageFilter filter : filters) {
+                    filtered = filter.filter(socket, channel, filtered);
+                    if (filtered == null) {
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A message filter failed; the message is not sent to socket " + socket.id(), e);
+                filtered = null;
+            }
+            if (filtered != null) {
+                socket.send(WireMessages.channelMessage(channel, filtered.toString()));
+            }
+        }
+    }
+
+    private List<MessageFilter> orderedFilters() {
+        List<Instance.Handle<MessageFilter>> handles = new ArrayList<>();
+        filterBeans.handles().forEach(handles::add);
+        handles.sort(Comparator.comparingInt(handle -> {
+            Priority priority = handle.getBean().getBeanClass().getAnnotation(Priority.class);
+            return priority == null ? Integer.MAX_VALUE / 2 : priority.value();
+        }));
+        return handles.stream().map(Instance.Handle::get).toList();
+    }
+}
