@@ -37,6 +37,23 @@ public interface TokenSocketServer {
     /** Adds (or replaces) a function clients can call, at run time. */
     void addFunction(String name, SocketFunction function);
 
+    /**
+     * Offers an existing HTTP route of the application as a function, unchanged (the original's {@code routes}):
+     * the request data fills the path's {@code {name}} placeholders and the query string (or the JSON body for
+     * POST, PUT, PATCH); the answer is the response entity plus {@code _code} and {@code _headers}, and a status of
+     * 300 or more makes it the error. Routes can also be configured: {@code token-sockjs.routes.<function>=GET /path/{id}}.
+     *
+     * @param route {@code METHOD /path/{param}}, relative to the application's context root
+     */
+    void addRoute(String function, String route);
+
+    /**
+     * The socket whose route function made this HTTP request, or empty for any other request: lets a resource
+     * offered as a route tell who called it. The request is recognised by a secret of this server, never by what a
+     * client could send.
+     */
+    Optional<Socket> routeCaller(jakarta.servlet.http.HttpServletRequest request);
+
     /** Removes a function; true when there was one. */
     boolean removeFunction(String name);
 

@@ -1,6 +1,7 @@
 package io.tokensockjs.auth;
 
 import io.tokensockjs.TokenRoute;
+import io.tokensockjs.rpc.RouteBase;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class TokenResource {
     @Inject
     TokenIssuer issuer;
 
+    @Inject
+    RouteBase routeBase;
+
     @GET
     @TokenRoute
     public Response token(@Context HttpServletRequest request, @QueryParam("callback") String callback) {
@@ -33,6 +37,7 @@ public class TokenResource {
             return Response.status(400).type("application/json")
                     .entity("{\"error\":\"Invalid callback\"}").header("X-Content-Type-Options", "nosniff").build();
         }
+        routeBase.observe(request);
         TokenIssuer.Outcome outcome = issuer.issue(request);
         Response.ResponseBuilder response;
         if (callback != null) {

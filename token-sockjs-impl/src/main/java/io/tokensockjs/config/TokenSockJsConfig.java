@@ -27,6 +27,9 @@ import java.util.Optional;
  *   <tr><td>{@value #CLEANUP}</td><td>off</td><td>close sockets that have not authenticated within this time</td></tr>
  *   <tr><td>{@value #RPC_TIMEOUT}</td><td>30s</td><td>how long a call to a client may take</td></tr>
  *   <tr><td>{@value #MAX_PENDING_CALLS}</td><td>1000</td><td>calls to one client that may be unanswered at once</td></tr>
+ *   <tr><td>{@value #ROUTES}{@code <function>}</td><td>(none)</td><td>an HTTP route of the application offered as the
+ *   function, {@code METHOD /path/{param}}</td></tr>
+ *   <tr><td>{@value #ROUTES_BASE_URL}</td><td>(the application's own address)</td><td>where route functions send their requests</td></tr>
  *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub; without it, memory (one server only)</td></tr>
  * </table>
  * The SockJS options of the token sockets are those of {@link SockJsConfig}, under the service name
@@ -46,6 +49,9 @@ public class TokenSockJsConfig {
     public static final String RPC_TIMEOUT = "token-sockjs.rpc.timeout";
     public static final String MAX_PENDING_CALLS = "token-sockjs.rpc.max-pending-calls";
     public static final String REDIS_URL = "token-sockjs.redis.url";
+    /** The prefix of route function keys: {@code token-sockjs.routes.user.read=GET /api/users/{id}}. */
+    public static final String ROUTES = "token-sockjs.routes.";
+    public static final String ROUTES_BASE_URL = "token-sockjs.routes-base-url";
     /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
     public static final String SOCKJS_SERVICE = "token";
 
@@ -94,6 +100,21 @@ public class TokenSockJsConfig {
 
     public int maxPendingCalls() {
         return config.getOptionalValue(MAX_PENDING_CALLS, Integer.class).orElse(1000);
+    }
+
+    public Optional<String> routesBaseUrl() {
+        return string(ROUTES_BASE_URL).map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** The configured route functions: function name to {@code METHOD /path}. */
+    public java.util.Map<String, String> routes() {
+        java.util.Map<String, String> routes = new java.util.TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(ROUTES)) {
+                string(name).ifPresent(spec -> routes.put(name.substring(ROUTES.length()), spec));
+            }
+        }
+        return routes;
     }
 
     public Optional<String> redisUrl() {

@@ -2,6 +2,7 @@ package io.tokensockjs.rpc;
 
 import io.tokensockjs.SocketFunction;
 import io.tokensockjs.cdi.SocketControllerExtension;
+import io.tokensockjs.config.TokenSockJsConfig;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,8 +31,15 @@ public class FunctionRegistry {
     @Inject
     BeanManager beans;
 
+    @Inject
+    TokenSockJsConfig config;
+
+    @Inject
+    RouteBase routeBase;
+
     private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
     private Jsonb jsonb;
+    private HttpClient http;
 
     @PostConstruct
     void init() {
@@ -41,6 +50,23 @@ public class FunctionRegistry {
                 functions.put(method.name(), new ControllerFunction(method, target, jsonb));
             }
         }
+        config.routes().forEach(this::putRoute);
+    }
+
+    /** Offers an HTTP route of the application as a function: {@code spec} is {@code METHOD /path/{param}}. */
+    public void putRoute(String name, String spec) {
+        if (functions.containsKey(name)) {
+            throw new IllegalStateException("Route function " + name + " would replace a controller function");
+        }
+        checkName(name);
+        functions.put(name, RouteFunction.parse(spec, routeBase, routeClient(), config.rpcTimeout()));
+    }
+
+    private synchronized HttpClient routeClient() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(config.rpcTimeout()).build();
+        }
+        return http;
     }
 
     /** The function with this name, or null. */
@@ -50,10 +76,14 @@ public class FunctionRegistry {
 
     /** Adds or replaces a function. */
     public void put(String name, SocketFunction function) {
+        checkName(name);
+        functions.put(name, function::call);
+    }
+
+    private static void checkName(String name) {
         if (name == null || name.isEmpty() || name.startsWith("_") || name.equals("auth")) {
             throw new IllegalArgumentException("Not a function name clients may call: " + name);
         }
-        functions.put(name, function::call);
     }
 
     public boolean remove(String name) {

@@ -9,10 +9,16 @@ import io.tokensockjs.cdi.Scheduling;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
+import io.tokensockjs.rpc.RouteBase;
+import io.tokensockjs.rpc.RouteFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -47,6 +53,9 @@ public class TokenSocketServerImpl implements TokenSocketServer {
 
     @Inject
     PubSub pubSub;
+
+    @Inject
+    RouteBase routeBase;
 
     private final AtomicLong callIds = new AtomicLong();
 
@@ -88,6 +97,22 @@ public class TokenSocketServerImpl implements TokenSocketServer {
     @Override
     public void addFunction(String name, SocketFunction function) {
         functions.put(name, function);
+    }
+
+    @Override
+    public void addRoute(String function, String route) {
+        functions.putRoute(function, route);
+    }
+
+    @Override
+    public Optional<Socket> routeCaller(HttpServletRequest request) {
+        String secret = request.getHeader(RouteFunction.SECRET_HEADER);
+        String socketId = request.getHeader(RouteFunction.SOCKET_HEADER);
+        if (secret == null || socketId == null
+                || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), routeBase.secret().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.empty();
+        }
+        return socket(socketId);
     }
 
     @Override
