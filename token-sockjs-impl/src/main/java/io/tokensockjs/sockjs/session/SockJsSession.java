@@ -138,12 +138,22 @@ public final class SockJsSession implements SockJsConnection {
         }
         LOG.log(Level.WARNING, "SockJS session {0} ({1}): client does not read, {2} characters queued; closing it",
                 new Object[] {id, prefix, queuedChars});
-        close(CloseStatus.OUTBOUND_QUEUE_FULL);
+        close(CloseStatus.OUTBOUND_QUEUE_FULL, true);
         return false;
     }
 
     @Override
     public void close(CloseStatus status) {
+        close(status, false);
+    }
+
+    /**
+     * @param abandonReceiver whether to end an attached receiver that cannot take the close frame now: true only
+     *                        when its client does not read. Otherwise a receiver busy with an earlier frame (a
+     *                        websocket message still in flight, bytes the container still holds) gets the close
+     *                        frame once it reports itself writable again, as every frame does.
+     */
+    private void close(CloseStatus status, boolean abandonReceiver) {
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
@@ -157,9 +167,9 @@ public final class SockJsSession implements SockJsConnection {
                 detachedSinceNanos = settings.clock().getAsLong();
             }
             pump();
-            if (receiver != null) {
-                // The receiver could not take the close frame (a client that does not read): end it anyway,
-                // the container drops the connection once its write timeout passes.
+            if (receiver != null && abandonReceiver) {
+                // The client does not read and would never take the close frame: end its receiver anyway, the
+                // container drops the connection once its write timeout passes.
                 Receiver stuck = receiver;
                 receiver = null;
                 detachedSinceNanos = settings.clock().getAsLong();

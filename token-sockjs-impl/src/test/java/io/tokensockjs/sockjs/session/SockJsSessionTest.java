@@ -182,6 +182,28 @@ class SockJsSessionTest {
         assertTrue(stream.ended);
     }
 
+    /**
+     * The close service closes in onOpen, while a websocket's "o" is still in flight: the receiver is busy, not
+     * stuck, and the close frame must follow once it is writable again (the protocol suite's websocket close test).
+     */
+    @Test
+    void closeWaitsForABusyReceiverAndSendsTheCloseFrame() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver socket = new RecordingReceiver(false);
+        session.attach(socket);
+        socket.ready = false;
+        session.close();
+        assertEquals(List.of("o"), socket.frames);
+        assertFalse(socket.ended, "a busy receiver is not abandoned");
+        assertEquals(List.of("open", "close:3000"), events);
+
+        socket.ready = true;
+        session.receiverWritable(socket);
+        assertEquals(List.of("o", "c[3000,\"Go away!\"]"), socket.frames);
+        assertTrue(socket.ended);
+        assertSame(CloseStatus.GO_AWAY, socket.endStatus);
+    }
+
     @Test
     void heartbeatAfterTheDelayOfQuiet() {
         SessionRegistry registry = registry();
