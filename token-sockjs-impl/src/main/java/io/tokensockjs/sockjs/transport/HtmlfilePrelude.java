@@ -24,7 +24,7 @@ final class HtmlfilePrelude {
     }
 
     /**
-     * The page for a callback already checked to hold only {@code [A-Za-z0-9_.]}, padded past 1 KiB with
+     * The page for a callback already checked to hold only {@code [A-Za-z0-9-_.]}, padded past 1 KiB with
      * spaces because old browsers render nothing of a streamed page before that much has arrived.
      */
     static byte[] forCallback(String callback) {

@@ -273,13 +273,18 @@ public final class SockJsServlet extends HttpServlet {
         return "GET".equals(method) || "HEAD".equals(method);
     }
 
+    /**
+     * The callback set of the protocol suite and sockjs-node, {@code [a-zA-Z0-9-_.]}: dotted names and dashes, no
+     * parentheses, quotes or spaces, so it can be written into a script as it is.
+     */
     static boolean isValidCallback(String callback) {
         if (callback.length() > MAX_CALLBACK_LENGTH) {
             return false;
         }
         for (int i = 0; i < callback.length(); i++) {
             char c = callback.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-';
             if (!ok) {
                 return false;
             }

@@ -188,40 +188,6 @@ class SockJsSessionTest {
     }
 
     @Test
-    void closeHandsTheCloseFrameToAReceiverStillBusyWithAnEarlierOne() {
-        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
-        RecordingReceiver socket = new RecordingReceiver(false);
-        socket.busyAfterSend = true;
-        session.attach(socket);
-        assertFalse(socket.isReady(), "the open frame is still being written");
-        session.close();
-        assertEquals(List.of("o", "c[3000,\"Go away!\"]"), socket.frames);
-        assertTrue(socket.ended);
-        assertSame(CloseStatus.GO_AWAY, socket.endStatus);
-    }
-
-    @Test
-    void handlerClosingInOnOpenOverAnAsynchronousSocketStillSendsTheCloseFrame() {
-        // The /close service: the open frame is in flight on the websocket when the handler closes.
-        handler = new SockJsHandler() {
-            @Override
-            public void onOpen(SockJsConnection connection) {
-                connection.close();
-            }
-
-            @Override
-            public void onMessage(SockJsConnection connection, String message) {
-            }
-        };
-        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
-        RecordingReceiver socket = new RecordingReceiver(false);
-        socket.busyAfterSend = true;
-        session.attach(socket);
-        assertEquals(List.of("o", "c[3000,\"Go away!\"]"), socket.frames);
-        assertSame(CloseStatus.GO_AWAY, socket.endStatus);
-    }
-
-    @Test
     void heartbeatAfterTheDelayOfQuiet() {
         SessionRegistry registry = registry();
         SockJsSession session = registry.getOrCreate("s", SockJsSessionTest::request);
