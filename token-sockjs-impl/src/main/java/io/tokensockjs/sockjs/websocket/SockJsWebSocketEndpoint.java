@@ -73,7 +73,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": websocket message over "
                     + service.options().maxMessageSize() + " bytes; closing it");
             session.detach(receiver, false);
-            receiver.end(CloseStatus.MESSAGE_TOO_BIG);
+            receiver.closeNow(CloseStatus.MESSAGE_TOO_BIG);
             session.close(CloseStatus.MESSAGE_TOO_BIG);
         }
     }
@@ -94,7 +94,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
                     + e.getMessage() + "); closing it");
             // No SockJS close frame: the client is not speaking SockJS. The socket is closed with 1007.
             session.detach(receiver, false);
-            receiver.end(CloseStatus.BROKEN_JSON);
+            receiver.closeNow(CloseStatus.BROKEN_JSON);
             session.close(CloseStatus.BROKEN_JSON);
             return;
         }

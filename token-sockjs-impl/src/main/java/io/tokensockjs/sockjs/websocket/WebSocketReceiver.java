@@ -133,6 +133,15 @@ final class WebSocketReceiver implements Receiver {
         closer.execute(() -> closeSocket(reason));
     }
 
+    /**
+     * Closes the socket on the calling thread. Only for the endpoint's own reading thread, holding no lock: there the
+     * container closes at once, while a close from another thread may wait for that reading thread (a client still
+     * sending a huge message keeps it busy).
+     */
+    void closeNow(CloseStatus status) {
+        closeSocket(status);
+    }
+
     private void closeSocket(CloseStatus status) {
         synchronized (session) {
             if (closed) {
