@@ -32,7 +32,10 @@ public class LoginServlet extends HttpServlet {
                 response.sendRedirect(request.getContextPath() + "/?error=name");
                 return;
             }
-            request.changeSessionId();
+            if (request.getSession(false) != null) {
+                // A new id on login, so that a session id planted before it is worth nothing after it.
+                request.changeSessionId();
+            }
             request.getSession(true).setAttribute("auth", Map.of("name", name, "role", role,
                     "email", name.toLowerCase().replaceAll("[^a-z0-9]", "") + "@example.com"));
         }
