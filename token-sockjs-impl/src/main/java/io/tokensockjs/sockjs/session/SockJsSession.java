@@ -212,8 +212,8 @@ public final class SockJsSession implements SockJsConnection {
                 // and decide once a failed write had time to detach it.
                 probing = true;
                 Receiver probed = receiver;
-                settings.scheduler().schedule(() -> probeAgain(probed), PROBE_SECOND_WRITE_MILLIS, TimeUnit.MILLISECONDS);
-                settings.scheduler().schedule(() -> decideAfterProbe(candidate), PROBE_DECISION_MILLIS, TimeUnit.MILLISECONDS);
+                settings.scheduler().schedule(logged(() -> probeAgain(probed)), PROBE_SECOND_WRITE_MILLIS, TimeUnit.MILLISECONDS);
+                settings.scheduler().schedule(logged(() -> decideAfterProbe(candidate)), PROBE_DECISION_MILLIS, TimeUnit.MILLISECONDS);
                 return false;
             }
             if (receiver != null) {
@@ -247,6 +247,17 @@ public final class SockJsSession implements SockJsConnection {
         candidate.end(status);
     }
 
+    /** A scheduled task that logs what it throws: a scheduled future would keep it to itself. */
+    private Runnable logged(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, "SockJS session " + id + ": a delayed task failed", e);
+            }
+        };
+    }
+
     private synchronized void probeAgain(Receiver probed) {
         if (probed == receiver) {
             probe(probed);
@@ -264,6 +275,7 @@ public final class SockJsSession implements SockJsConnection {
     }
 
     private void decideAfterProbe(Receiver candidate) {
+        LOG.finer(() -> "SockJS session " + id + ": deciding after the probe");
         synchronized (this) {
             probing = false;
             if (receiver != null) {

@@ -47,6 +47,13 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
     private final long responseLimit;
     private final Executor writer;
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    /**
+     * Held while bytes go to the stream and while the response completes, never with the session's monitor inside
+     * it. The container recycles a completed response's objects for later requests: a write still running when the
+     * response completes (from our side or the container's) would land in another client's response.
+     */
+    private final Object streamLock = new Object();
+    private volatile boolean streamClosed;
     private long bytesSent;
     /** A writer task is scheduled or running: the receiver is not ready until it has written everything. */
     private boolean writing;
@@ -120,6 +127,7 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
     @Override
     public void onWritePossible() {
+        LOG.finer("SockJS response writable");
         synchronized (session) {
             awaitingContainer = false;
             if (writing || completed) {
@@ -139,10 +147,17 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
+        synchronized (streamLock) {
+            streamClosed = true;
+        }
+        boolean endedByUs;
         synchronized (session) {
+            endedByUs = completed;
             completed = true;
         }
-        session.detach(this, false);
+        // The container ending a request we did not end means its client went away: the session is interrupted
+        // (sockjs-node closes it with 1002), not merely left without a receiver to wait for a reconnect.
+        session.detach(this, !endedByUs);
     }
 
     @Override
@@ -166,6 +181,8 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
     /** Hands the waiting bytes to a writer task unless one runs already. Caller holds the session's monitor. */
     private void startWriting() {
         if (writing || completed || awaitingContainer) {
+            LOG.finer(() -> "SockJS writer not started: writing " + writing + ", completed " + completed
+                    + ", awaiting the container " + awaitingContainer + ", " + pending.size() + " waiting");
             return;
         }
         writing = true;
@@ -197,6 +214,8 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
                 }
                 if (!out.isReady()) {
                     // Truly non-blocking output: onWritePossible() comes back when the client has read.
+                    int attempt = round;
+                    LOG.finer(() -> "SockJS response not ready; waiting for the container (round " + attempt + ")");
                     writing = false;
                     awaitingContainer = true;
                     return;
@@ -225,8 +244,13 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
                 return;
             }
             try {
-                out.write(next);
-                out.flush();
+                synchronized (streamLock) {
+                    if (streamClosed) {
+                        return;
+                    }
+                    out.write(next);
+                    out.flush();
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "SockJS response write failed: " + e);
                 synchronized (session) {
@@ -239,8 +263,10 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
     }
 
     private void aborted() {
-        complete();
+        // Detach first: completing may run onComplete at once, whose ordinary detach would leave the session
+        // open and without its interruption, and a later request would wait on it for nothing.
         session.detach(this, true);
+        complete();
     }
 
     /** Ends the response, once. Never under the session's monitor: completing writes the response's end. */
@@ -257,7 +283,13 @@ final class HttpReceiver implements Receiver, WriteListener, AsyncListener {
 
     private void endQuietly() {
         try {
-            async.complete();
+            synchronized (streamLock) {
+                if (streamClosed) {
+                    return;
+                }
+                streamClosed = true;
+                async.complete();
+            }
         } catch (IllegalStateException e) {
             // The container already finished the request (it failed or timed out): nothing left to end.
             LOG.log(Level.FINEST, "SockJS request already complete", e);
