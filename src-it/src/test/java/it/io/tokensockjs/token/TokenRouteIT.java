@@ -67,4 +67,11 @@ public class TokenRouteIT {
         HttpResponse<String> sameOrigin = TokenServer.get(alice, "/socket/token", Map.of("Origin", "http://127.0.0.1:" + System.getProperty("it.http.port", "19080")));
         assertEquals(200, sameOrigin.statusCode());
     }
+
+    @Test
+    void applicationFiltersBoundToTheTokenRouteRunFirst() throws Exception {
+        HttpResponse<String> blocked = TokenServer.get(TokenServer.loggedIn("alice"), "/socket/token?blocked=1", Map.of());
+        assertEquals(429, blocked.statusCode());
+        assertEquals("{\"error\":\"Slow down\"}", blocked.body());
+    }
 }
