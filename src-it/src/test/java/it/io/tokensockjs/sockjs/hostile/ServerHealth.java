@@ -2,7 +2,6 @@ package it.io.tokensockjs.sockjs.hostile;
 
 import java.time.Duration;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -10,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>The baseline is taken once per test JVM, by the first hostile test class to start; every class checks at
  * its end that heap (after a full GC) and threads came back close to it, that no thread is left inside the
- * SockJS server, and that every session is gone. The last class to run so checks the server after all of it.
+ * SockJS server, and that no session is left beyond those the baseline had. (The other integration tests run in
+ * the same server first; sessions their clients abandoned may take a heartbeat and a disconnect delay to go, so
+ * the baseline may hold some; what matters is that the abuse leaves none behind.) The last class to run so
+ * checks the server after all of it.
  */
 final class ServerHealth {
 
@@ -47,7 +49,8 @@ final class ServerHealth {
             now = Diagnostics.fetch();
         }
         report("after " + after, now);
-        assertEquals(0, now.totalSessions(), "sessions left after " + after + ": " + now.sessions());
+        assertTrue(now.totalSessions() <= before.totalSessions(), "sessions left after " + after + ": " + now.sessions()
+                + ", baseline " + before.sessions());
         assertTrue(now.threadsInSockJs().isEmpty(), "threads still inside the SockJS server after " + after + ": "
                 + now.threadsInSockJs());
         assertTrue(now.heapUsedAfterGc() <= before.heapUsedAfterGc() + HEAP_TOLERANCE_BYTES,
@@ -69,7 +72,7 @@ final class ServerHealth {
     }
 
     private static boolean recovered(Diagnostics before, Diagnostics now) {
-        return now.totalSessions() == 0
+        return now.totalSessions() <= before.totalSessions()
                 && now.threadsInSockJs().isEmpty()
                 && now.heapUsedAfterGc() <= before.heapUsedAfterGc() + HEAP_TOLERANCE_BYTES
                 && now.threads() <= before.threads() + THREAD_TOLERANCE;
