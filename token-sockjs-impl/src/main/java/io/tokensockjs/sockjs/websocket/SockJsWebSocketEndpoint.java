@@ -54,7 +54,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
             return;
         }
-        receiver = new WebSocketReceiver(session, socket, raw, service.scheduler());
+        receiver = new WebSocketReceiver(session, socket, raw, service.closer());
         socket.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         session.attach(receiver);
     }
