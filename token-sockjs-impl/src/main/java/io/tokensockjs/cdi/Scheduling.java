@@ -4,21 +4,33 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The threads of the library. The one scheduler: the server's default managed scheduled executor, so that timer work
  * (heartbeats, timeouts, close notifications that reach application code) runs with the application's
- * context; a private daemon thread only where the server offers none.
+ * context; a private daemon thread only where the server offers none. Websocket closes, which block, have
+ * threads of their own ({@link #closer()}).
  */
 @ApplicationScoped
 public class Scheduling {
 
     private static final Logger LOG = Logger.getLogger(Scheduling.class.getName());
+
+    /** Websocket closes that may wait at once; each normally waits milliseconds. */
+    static final int CLOSER_THREADS = 4;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService managed;
@@ -26,7 +38,12 @@ public class Scheduling {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService managedExecutor;
 
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
+
     private ScheduledThreadPoolExecutor fallback;
+    private ThreadPoolExecutor closerPool;
+    private Executor closer;
 
     /**
      * Where application code runs (controller functions, answers of client calls): the server's default managed
@@ -53,10 +70,45 @@ public class Scheduling {
         return fallback;
     }
 
+    /**
+     * Where websockets are closed. Open Liberty's {@code Session.close()}, called on any thread but the socket's
+     * reading one, cancels the pending read and waits (up to 8.5 s) for the cancellation, which the server
+     * completes on its default executor, the pool the managed executors share. Many closes at once there (a burst
+     * of refused handshakes) take every thread of that pool to wait for work that needs one of them: sends,
+     * answers and closes of every socket stall for seconds. So closes run on a few threads of their own, from the
+     * managed thread factory (a close can reach application code: the observers of closed sockets), which end
+     * when idle. A close handed over after {@link #stop()} is dropped: the server closes its sockets itself then.
+     */
+    public synchronized Executor closer() {
+        if (closer == null) {
+            ThreadFactory threads = threadFactory != null ? threadFactory : runnable -> {
+                Thread thread = new Thread(runnable, "token-sockjs-closer");
+                thread.setDaemon(true);
+                return thread;
+            };
+            closerPool = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), threads);
+            closerPool.allowCoreThreadTimeOut(true);
+            ThreadPoolExecutor pool = closerPool;
+            closer = command -> {
+                try {
+                    pool.execute(command);
+                } catch (RejectedExecutionException e) {
+                    LOG.log(Level.FINE, "websocket close skipped: the application is stopping", e);
+                }
+            };
+        }
+        return closer;
+    }
+
     @PreDestroy
     synchronized void stop() {
         if (fallback != null) {
             fallback.shutdownNow();
+        }
+        if (closerPool != null) {
+            // Closes already handed over still run.
+            closerPool.shutdown();
         }
     }
 }

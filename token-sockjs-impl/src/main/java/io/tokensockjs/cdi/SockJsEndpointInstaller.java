@@ -50,7 +50,8 @@ public class SockJsEndpointInstaller {
             }
             String name = endpoint.value();
             SockJsOptions options = SockJsConfig.read(config, name, "/" + name);
-            SockJsService service = new SockJsService(name, options, handle.get(), scheduling.scheduler(), System::nanoTime);
+            SockJsService service = new SockJsService(name, options, handle.get(), scheduling.scheduler(), scheduling.closer(),
+                System::nanoTime);
             SockJsDeployment.deploy(context, service);
             service.start();
             services.add(service);

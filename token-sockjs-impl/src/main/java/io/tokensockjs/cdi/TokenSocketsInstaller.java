@@ -36,7 +36,8 @@ public class TokenSocketsInstaller {
 
     void install(ServletContext context) {
         SockJsOptions options = SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix());
-        service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher, scheduling.scheduler(), System::nanoTime);
+        service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher, scheduling.scheduler(), scheduling.closer(),
+                System::nanoTime);
         SockJsDeployment.deploy(context, service);
         service.start();
         String tokenPath = config.tokenPath();

@@ -3,6 +3,7 @@ package io.tokensockjs.sockjs;
 import io.tokensockjs.sockjs.session.SessionRegistry;
 import io.tokensockjs.sockjs.session.SessionSettings;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +24,18 @@ public final class SockJsService {
     private final SockJsHandler handler;
     private final SessionRegistry sessions;
     private final ScheduledExecutorService scheduler;
+    private final Executor closer;
     private ScheduledFuture<?> sweeper;
 
     /**
      * @param name     a name for logs and configuration
      * @param scheduler runs the periodic sweep, delayed checks, close notifications that cannot run where
      *                  they arise, and the writes to HTTP responses
+     * @param closer    closes websockets, which may block the calling thread: never the server's shared pool
      * @param clock     the time source for heartbeats and timeouts, {@code System::nanoTime} outside tests
      */
     public SockJsService(String name, SockJsOptions options, SockJsHandler handler, ScheduledExecutorService scheduler,
-            LongSupplier clock) {
+            Executor closer, LongSupplier clock) {
         this.name = name;
         this.options = options;
         this.handler = handler;
@@ -44,6 +47,7 @@ public final class SockJsService {
                 logLevel(options),
                 scheduler);
         this.scheduler = scheduler;
+        this.closer = closer;
         this.sessions = new SessionRegistry(options.prefix(), settings, options.maxSessions());
     }
 
@@ -66,6 +70,11 @@ public final class SockJsService {
     /** Runs the timers, and the tasks that write to HTTP responses (a write may wait for a slow client). */
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Where the service's websockets are closed (a close may wait for the container). */
+    public Executor closer() {
+        return closer;
     }
 
     /** The level of this service's connection and protocol-error log lines: INFO with the {@code log} option, else FINE. */

@@ -56,7 +56,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
             return;
         }
-        receiver = new WebSocketReceiver(session, socket, raw, service.scheduler());
+        receiver = new WebSocketReceiver(session, socket, raw, service.closer());
         incoming = new FragmentedText(service.options().maxMessageSize());
         socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         session.attach(receiver);

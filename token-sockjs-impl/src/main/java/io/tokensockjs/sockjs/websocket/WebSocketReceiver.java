@@ -37,7 +37,8 @@ final class WebSocketReceiver implements Receiver {
     /**
      * @param closer closes the socket off the caller's thread: {@code end} is called under the session's monitor,
      *               and the container's close may wait for its own reading thread, which may be waiting for that
-     *               monitor to deliver the client's close
+     *               monitor to deliver the client's close; and a close may wait for seconds, so not on a thread
+     *               of the server's shared pool ({@code Scheduling.closer()})
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer) {
         this.session = session;

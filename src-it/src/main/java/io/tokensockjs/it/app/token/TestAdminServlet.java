@@ -1,5 +1,6 @@
 package io.tokensockjs.it.app.token;
 
+import io.tokensockjs.Socket;
 import io.tokensockjs.TokenSocketServer;
 
 import jakarta.inject.Inject;
@@ -10,10 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Test-only operations on the server: {@code /test-admin/events} (what the observers saw), {@code /test-admin/sockets} (count),
- * {@code /test-admin/cleanup?ms=N} (enable, 0 disables), {@code /test-admin/shutdown}.
+ * {@code /test-admin/cleanup?ms=N} (enable, 0 disables), {@code /test-admin/close?socket=ID} (the server closes that
+ * socket, as a restart or a proxy would; 404 when there is no such socket), {@code /test-admin/shutdown}.
  */
 @WebServlet("/test-admin/*")
 public class TestAdminServlet extends HttpServlet {
@@ -39,6 +42,15 @@ public class TestAdminServlet extends HttpServlet {
                     server.disableCleanup();
                 }
                 response.getWriter().write("ok");
+            }
+            case "/close" -> {
+                Optional<Socket> socket = server.socket(String.valueOf(request.getParameter("socket")));
+                if (socket.isPresent()) {
+                    socket.get().close();
+                    response.getWriter().write("ok");
+                } else {
+                    response.setStatus(404);
+                }
             }
             case "/shutdown" -> {
                 server.shutdown();

@@ -1,65 +1,18 @@
 package it.io.tokensockjs.sockjs.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * One Chromium per test class and a fresh test page, in a fresh browser context, per test case.
+ * The sockjs-client page ({@link HarnessPage}) for every test case, and the checks its tests share.
  */
-abstract class BrowserTestSupport {
+abstract class BrowserTestSupport extends ChromiumTests<HarnessPage> {
 
-    static final Path OUTPUT_DIR = Path.of(System.getProperty("it.output.dir", "target"));
-
-    private static Chromium chromium;
-
-    HarnessPage harness;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
-
-    /** A failed case leaves a screenshot of its page under {@code target/browser-failures/}. */
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && harness != null) {
-            String method = context.getRequiredTestMethod().getName();
-            String display = context.getDisplayName();
-            String name = display.startsWith(method) ? method : method + "-" + display;
-            harness.screenshot(OUTPUT_DIR.resolve("browser-failures").resolve(getClass().getSimpleName())
-                    .resolve(name.replaceAll("[^A-Za-z0-9_.-]+", "_") + ".png"));
-        }
-    };
-
-    @BeforeEach
-    void openTestPage() {
-        harness = chromium.openHarness();
-    }
-
-    @AfterEach
-    void closeTestPage() {
-        if (harness != null) {
-            harness.close();
-            harness = null;
-        }
+    @Override
+    protected HarnessPage openPage(Chromium chromium) {
+        return HarnessPage.open(chromium.newContext());
     }
 
     /** Opens a socket to a service over one transport and checks that sockjs-client really uses it. */

@@ -1,6 +1,7 @@
 package it.io.tokensockjs.sockjs.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
@@ -12,9 +13,9 @@ import java.util.Map;
 /**
  * The machine's headless Chromium, driven by Playwright. Nothing is downloaded: Playwright's browser download
  * is switched off here (and by failsafe's environment) and the browser is the executable the build names.
- * One per test class; every test case takes a fresh {@link HarnessPage}.
+ * One per test class; every test case takes a fresh {@link TestPage}.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final List<String> ARGS = List.of(
             // Root cannot use Chromium's sandbox.
@@ -36,7 +37,7 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Chromium launch() {
+    public static Chromium launch() {
         Path executable = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException(executable + " is not there: install Debian's chromium (.ci/run does)");
@@ -56,9 +57,9 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** A new page in a new browser context: its own cookies and its own connections to the server. */
-    HarnessPage openHarness() {
-        return HarnessPage.open(browser.newContext());
+    /** A new browser context: its own cookies and its own connections to the server. */
+    public BrowserContext newContext() {
+        return browser.newContext();
     }
 
     @Override

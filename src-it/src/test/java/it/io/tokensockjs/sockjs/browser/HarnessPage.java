@@ -1,113 +1,43 @@
 package it.io.tokensockjs.sockjs.browser;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.TimeoutError;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The test page ({@code /it/browser/index.html}) in its own browser context, and its JavaScript harness.
- * A context of its own per test case gives each case its own connection pool: a jsonp-polling socket keeps
- * a poll open for up to 25 s after it closed, and Chromium allows only six connections per host.
- *
- * <p>Every wait is a condition polled in the page with a timeout that is only a safety net; a socket that
- * closes while a test waits for messages ends the wait at once.
+ * The sockjs-client test page ({@code /it/browser/index.html}) and its JavaScript harness. A context of its own
+ * per test case matters here: a jsonp-polling socket keeps a poll open for up to 25 s after it closed.
+ * A socket that closes while a test waits for messages ends the wait at once.
  */
-final class HarnessPage implements AutoCloseable {
-
-    static final String BASE_URL = "http://127.0.0.1:" + System.getProperty("it.http.port", "19080")
-            + System.getProperty("it.context.root", "/it");
+final class HarnessPage extends TestPage {
 
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(30);
-    private static final double POLL_MILLIS = 20;
-
-    private final BrowserContext context;
-    private final Page page;
-    private final List<String> console = Collections.synchronizedList(new ArrayList<>());
 
     private HarnessPage(BrowserContext context) {
-        this.context = context;
-        this.page = context.newPage();
-        // The page's and its iframes' console and uncaught errors, for failure messages (sockjs-client
-        // reports "Incompatible SockJS!" and cross-domain refusals there).
-        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
-        page.onPageError(error -> console.add("uncaught: " + error));
+        super(context);
     }
 
     static HarnessPage open(BrowserContext context) {
         HarnessPage harness = new HarnessPage(context);
-        try {
-            harness.page.navigate(BASE_URL + "/browser/index.html");
-            harness.page.waitForFunction("() => window.SockJS !== undefined && window.harness !== undefined", null,
-                    new Page.WaitForFunctionOptions().setTimeout(OPEN_TIMEOUT.toMillis()));
-            return harness;
-        } catch (RuntimeException e) {
-            harness.close();
-            throw e;
-        }
+        harness.load(BASE_URL + "/browser/index.html",
+                "() => window.SockJS !== undefined && window.harness !== undefined", OPEN_TIMEOUT);
+        return harness;
     }
 
     /** The version of sockjs-client the page loaded. */
     String sockJsVersion() {
-        return (String) page.evaluate("() => harness.version()");
-    }
-
-    Page page() {
-        return page;
+        return (String) page().evaluate("() => harness.version()");
     }
 
     /** Opens a SockJS connection to a service ({@code "echo"}), over one transport or any (null). */
     Socket connect(String service, String transport) {
-        Object id = page.evaluate("([service, transport]) => harness.open(service, transport)",
+        Object id = page().evaluate("([service, transport]) => harness.open(service, transport)",
                 Arrays.asList(service, transport));
         return new Socket(((Number) id).intValue(), service + " over " + (transport == null ? "any transport" : transport));
-    }
-
-    void screenshot(Path file) {
-        page.evaluate("() => harness.render()");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-    }
-
-    @Override
-    public void close() {
-        context.close();
-    }
-
-    private void await(String condition, Object argument, Duration timeout, String what) {
-        try {
-            page.waitForFunction(condition, argument, new Page.WaitForFunctionOptions()
-                    .setTimeout(timeout.toMillis()).setPollingInterval(POLL_MILLIS));
-        } catch (TimeoutError e) {
-            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                    + diagnostics(argument));
-        }
-    }
-
-    private String diagnostics(Object argument) {
-        StringBuilder out = new StringBuilder();
-        if (argument instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Number id) {
-            try {
-                out.append("\nsocket status: ").append(page.evaluate("id => harness.status(id)", id));
-            } catch (PlaywrightException e) {
-                out.append("\nsocket status unavailable: ").append(e.getMessage());
-            }
-        }
-        synchronized (console) {
-            out.append("\nbrowser console (").append(console.size()).append(" lines):");
-            for (String line : console) {
-                out.append("\n  ").append(line);
-            }
-        }
-        return out.toString();
     }
 
     /** One SockJS object in the page. */
@@ -133,7 +63,7 @@ final class HarnessPage implements AutoCloseable {
 
         /** Sends the messages one after the other in a single turn of the page's event loop. */
         void send(List<String> messages) {
-            page.evaluate("([id, json]) => harness.send(id, json)", List.of(id, AsciiJson.array(messages)));
+            page().evaluate("([id, json]) => harness.send(id, json)", List.of(id, AsciiJson.array(messages)));
         }
 
         /** Waits until {@code count} messages in all have arrived, and answers all of them. */
@@ -149,11 +79,11 @@ final class HarnessPage implements AutoCloseable {
         }
 
         List<String> received() {
-            return AsciiJson.parseArray((String) page.evaluate("id => harness.received(id, 0)", id));
+            return AsciiJson.parseArray((String) page().evaluate("id => harness.received(id, 0)", id));
         }
 
         void close() {
-            page.evaluate("id => harness.close(id)", id);
+            page().evaluate("id => harness.close(id)", id);
         }
 
         /** Waits for the close event and answers it: {@code code}, {@code reason}, {@code wasClean}. */
@@ -169,7 +99,7 @@ final class HarnessPage implements AutoCloseable {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> status() {
-            return (Map<String, Object>) page.evaluate("id => harness.status(id)", id);
+            return (Map<String, Object>) page().evaluate("id => harness.status(id)", id);
         }
 
         @Override

@@ -1,0 +1,180 @@
+/*
+ * A small harness around the original token-sockjs browser client (window.TokenSocket) for the browser
+ * integration tests. The test creates clients, makes calls (each a promise) and waits on their status; the
+ * page shows the same status so that a screenshot tells what happened.
+ *
+ * The client's own emitter methods (on, addListener, ...) are copied unbound and do not work; its
+ * ready(cb), onreconnect(cb) and onmessage(cb) do, and are what this harness uses.
+ */
+(function () {
+  'use strict';
+
+  // The test application's context root: this page is <context>/browser/tokensockjs.html.
+  var CONTEXT = location.pathname.replace(/\/browser\/[^\/]*$/, '');
+  // A call the client never answers fails here, so that no test waits on a promise for ever.
+  var CALL_TIMEOUT_MS = 20000;
+
+  var clients = [];
+  var log = [];
+
+  // The client reports an error as an Error (token request over XHR) or as the server's error value.
+  function describe(error) {
+    return error instanceof Error ? error.message : error;
+  }
+
+  function note(entry, text) {
+    log.push(new Date().toISOString().substring(11, 23) + ' #' + entry.id + ' ' + text);
+    if (log.length > 40) {
+      log.shift();
+    }
+    render();
+  }
+
+  /** The functions the server may call on a client (TokenSocket's actions, found by dotted name). */
+  function actions(entry) {
+    function record(command, args) {
+      entry.serverCalls.push({ command: command, args: args });
+      note(entry, 'server called ' + command + ' ' + JSON.stringify(args));
+    }
+    return {
+      clock: {
+        now: function (args, cb) {
+          record('clock.now', args);
+          cb(null, { time: new Date().toISOString(), args: args, client: entry.id });
+        }
+      },
+      broken: function (args, cb) {
+        record('broken', args);
+        cb(new Error('client says no'));
+      }
+    };
+  }
+
+  function client(id) {
+    var entry = clients[id];
+    if (!entry) {
+      throw new Error('no client #' + id);
+    }
+    return entry;
+  }
+
+  // What the page shows of a client. The token request mode, the transport and whether the socket is down
+  // are the client's private fields: read for display and diagnostics only, never driven.
+  function state(entry) {
+    var ts = entry.socket;
+    var refused = entry.ready.length > 0 && entry.ready[entry.ready.length - 1] !== null;
+    return {
+      ready: entry.ready.slice(),
+      reconnects: entry.reconnects.slice(),
+      calls: entry.calls.length,
+      answered: entry.calls.filter(function (c) { return c.state === 'answered'; }).length,
+      errors: entry.calls.filter(function (c) { return c.state === 'error'; }).length,
+      serverCalls: entry.serverCalls.length,
+      tokenRequest: ts._opts.dataType,
+      transport: ts._socket ? ts._socket.transport || null : null,
+      state: refused ? 'refused' : entry.ready.length === 0 ? 'connecting' : ts._closed ? 'closed' : 'ready'
+    };
+  }
+
+  function render() {
+    document.getElementById('origin').textContent = location.origin;
+    document.getElementById('libraries').textContent = window.harness.libraries().join(', ');
+    var body = document.getElementById('clients');
+    body.textContent = '';
+    clients.forEach(function (entry) {
+      var s = state(entry);
+      var row = document.createElement('tr');
+      row.className = s.state;
+      [entry.id, entry.server, s.tokenRequest, s.transport || '', s.state,
+        s.ready.map(function (r) { return r === null ? 'ok' : String(r); }).join(', '),
+        s.reconnects.map(function (r) { return r === null ? 'ok' : String(r); }).join(', '),
+        s.calls, s.answered, s.errors, s.serverCalls
+      ].forEach(function (value, i) {
+        var cell = document.createElement('td');
+        cell.textContent = String(value);
+        if (i >= 7) {
+          cell.className = 'num';
+        }
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+    document.getElementById('log').textContent = log.join('\n');
+  }
+
+  window.harness = {
+    /** The page's scripts, as paths under the context root (their versions are in the paths). */
+    libraries: function () {
+      return Array.prototype.map.call(document.querySelectorAll('script[src]'), function (script) {
+        return new URL(script.src).pathname.substring(CONTEXT.length);
+      });
+    },
+
+    /**
+     * Creates a TokenSocket for the test application's token route and sockets. settings: host (another
+     * server than this page's, which makes the client ask for its token by JSONP), authentication (extra
+     * parameters of the token request), transports (sockjs-client's list). Answers the client's number.
+     */
+    connect: function (settings) {
+      settings = settings || {};
+      var entry = {
+        id: clients.length, server: settings.host || location.host, ready: [], reconnects: [], calls: [],
+        serverCalls: []
+      };
+      clients.push(entry);
+      entry.socket = new TokenSocket({
+        host: settings.host,
+        tokenPath: CONTEXT + '/socket/token',
+        socketPrefix: CONTEXT + '/sockets',
+        authentication: settings.authentication,
+        sockjs: settings.transports ? { transports: settings.transports } : {}
+      }, actions(entry));
+      entry.socket.ready(function (error) {
+        entry.ready.push(error ? describe(error) : null);
+        note(entry, error ? 'ready failed: ' + describe(error) : 'ready over ' + state(entry).transport);
+      });
+      entry.socket.onreconnect(function (error) {
+        entry.reconnects.push(error ? describe(error) : null);
+        note(entry, error ? 'reconnect failed: ' + describe(error) : 'reconnected over ' + state(entry).transport);
+      });
+      note(entry, 'connecting to ' + entry.server + ' (token by ' + entry.socket._opts.dataType + ')');
+      return entry.id;
+    },
+
+    /** Calls a server function: a promise of {resp: ...} or {error: ...}, rejected when no answer comes. */
+    rpc: function (id, name, data) {
+      var entry = client(id);
+      var call = { name: name, state: 'waiting' };
+      entry.calls.push(call);
+      note(entry, 'call ' + name + ' ' + JSON.stringify(data));
+      return new Promise(function (resolve, reject) {
+        var timer = setTimeout(function () {
+          call.state = 'timed out';
+          note(entry, name + ': no answer within ' + CALL_TIMEOUT_MS + ' ms');
+          reject(new Error('no answer to ' + name + ' within ' + CALL_TIMEOUT_MS + ' ms'));
+        }, CALL_TIMEOUT_MS);
+        entry.socket.rpc(name, data, function (error, resp) {
+          clearTimeout(timer);
+          call.state = error ? 'error' : 'answered';
+          note(entry, name + (error ? ' failed: ' + JSON.stringify(describe(error)) : ' answered ' + JSON.stringify(resp)));
+          resolve(error ? { error: describe(error) } : { resp: resp === undefined ? null : resp });
+        });
+      });
+    },
+
+    /** What the test waits on: small and cheap, polled often. */
+    status: function (id) {
+      return state(client(id));
+    },
+
+    /** The calls the server made to a client, in order: {command, args}. */
+    serverCalls: function (id) {
+      return client(id).serverCalls.slice();
+    },
+
+    /** Brings the page's table up to date, for a screenshot. */
+    render: render
+  };
+
+  document.addEventListener('DOMContentLoaded', render);
+})();
