@@ -6,26 +6,13 @@ import io.tokensockjs.event.PublishEvent;
 import jakarta.json.JsonValue;
 
 /** Fired when a client asks to publish. */
-public final class PublishEventImpl extends VetoableEventSupport implements PublishEvent {
+public final class PublishEventImpl extends ChannelEventSupport implements PublishEvent {
 
-    private final Socket socket;
-    private final String channel;
     private final JsonValue data;
 
     public PublishEventImpl(Socket socket, String channel, JsonValue data) {
-        this.socket = socket;
-        this.channel = channel;
+        super(socket, channel);
         this.data = data;
-    }
-
-    @Override
-    public Socket socket() {
-        return socket;
-    }
-
-    @Override
-    public String channel() {
-        return channel;
     }
 
     @Override

@@ -4,23 +4,9 @@ import io.tokensockjs.Socket;
 import io.tokensockjs.event.SubscribeEvent;
 
 /** Fired when a client asks to subscribe. */
-public final class SubscribeEventImpl extends VetoableEventSupport implements SubscribeEvent {
-
-    private final Socket socket;
-    private final String channel;
+public final class SubscribeEventImpl extends ChannelEventSupport implements SubscribeEvent {
 
     public SubscribeEventImpl(Socket socket, String channel) {
-        this.socket = socket;
-        this.channel = channel;
-    }
-
-    @Override
-    public Socket socket() {
-        return socket;
-    }
-
-    @Override
-    public String channel() {
-        return channel;
+        super(socket, channel);
     }
 }
