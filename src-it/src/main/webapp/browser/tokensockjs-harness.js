@@ -4,7 +4,8 @@
  * page shows the same status so that a screenshot tells what happened.
  *
  * The client's own emitter methods (on, addListener, ...) are copied unbound and do not work; its
- * ready(cb), onreconnect(cb) and onmessage(cb) do, and are what this harness uses.
+ * ready(cb), onreconnect(cb) and onmessage(cb) do, and are what this harness uses. Channel messages
+ * (onmessage's channel and message) are recorded per client, in order.
  */
 (function () {
   'use strict';
@@ -70,6 +71,8 @@
       answered: entry.calls.filter(function (c) { return c.state === 'answered'; }).length,
       errors: entry.calls.filter(function (c) { return c.state === 'error'; }).length,
       serverCalls: entry.serverCalls.length,
+      channels: ts.channels(),
+      messages: entry.messages.length,
       tokenRequest: ts._opts.dataType,
       transport: ts._socket ? ts._socket.transport || null : null,
       state: refused ? 'refused' : entry.ready.length === 0 ? 'connecting' : ts._closed ? 'closed' : 'ready'
@@ -88,11 +91,11 @@
       [entry.id, entry.server, s.tokenRequest, s.transport || '', s.state,
         s.ready.map(function (r) { return r === null ? 'ok' : String(r); }).join(', '),
         s.reconnects.map(function (r) { return r === null ? 'ok' : String(r); }).join(', '),
-        s.calls, s.answered, s.errors, s.serverCalls
+        s.calls, s.answered, s.errors, s.serverCalls, s.channels.join(', '), s.messages
       ].forEach(function (value, i) {
         var cell = document.createElement('td');
         cell.textContent = String(value);
-        if (i >= 7) {
+        if (i >= 7 && i !== 11) {
           cell.className = 'num';
         }
         row.appendChild(cell);
@@ -100,6 +103,29 @@
       body.appendChild(row);
     });
     document.getElementById('log').textContent = log.join('\n');
+  }
+
+  /**
+   * One request of a client (a call, a subscription, a publication): send(socket, callback) makes it. A promise
+   * of {resp: ...} or {error: ...}, rejected when no answer comes.
+   */
+  function request(entry, name, data, send) {
+    var call = { name: name, state: 'waiting' };
+    entry.calls.push(call);
+    note(entry, 'call ' + name + ' ' + JSON.stringify(data));
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () {
+        call.state = 'timed out';
+        note(entry, name + ': no answer within ' + CALL_TIMEOUT_MS + ' ms');
+        reject(new Error('no answer to ' + name + ' within ' + CALL_TIMEOUT_MS + ' ms'));
+      }, CALL_TIMEOUT_MS);
+      send(entry.socket, function (error, resp) {
+        clearTimeout(timer);
+        call.state = error ? 'error' : 'answered';
+        note(entry, name + (error ? ' failed: ' + JSON.stringify(describe(error)) : ' answered ' + JSON.stringify(resp)));
+        resolve(error ? { error: describe(error) } : { resp: resp === undefined ? null : resp });
+      });
+    });
   }
 
   window.harness = {
@@ -119,7 +145,7 @@
       settings = settings || {};
       var entry = {
         id: clients.length, server: settings.host || location.host, ready: [], reconnects: [], calls: [],
-        serverCalls: []
+        serverCalls: [], messages: []
       };
       clients.push(entry);
       entry.socket = new TokenSocket({
@@ -137,29 +163,43 @@
         entry.reconnects.push(error ? describe(error) : null);
         note(entry, error ? 'reconnect failed: ' + describe(error) : 'reconnected over ' + state(entry).transport);
       });
+      entry.socket.onmessage(function (channel, message) {
+        entry.messages.push({ channel: channel, message: message === undefined ? null : message });
+        note(entry, 'message on ' + channel + ' ' + JSON.stringify(message));
+      });
       note(entry, 'connecting to ' + entry.server + ' (token by ' + entry.socket._opts.dataType + ')');
       return entry.id;
     },
 
     /** Calls a server function: a promise of {resp: ...} or {error: ...}, rejected when no answer comes. */
     rpc: function (id, name, data) {
-      var entry = client(id);
-      var call = { name: name, state: 'waiting' };
-      entry.calls.push(call);
-      note(entry, 'call ' + name + ' ' + JSON.stringify(data));
-      return new Promise(function (resolve, reject) {
-        var timer = setTimeout(function () {
-          call.state = 'timed out';
-          note(entry, name + ': no answer within ' + CALL_TIMEOUT_MS + ' ms');
-          reject(new Error('no answer to ' + name + ' within ' + CALL_TIMEOUT_MS + ' ms'));
-        }, CALL_TIMEOUT_MS);
-        entry.socket.rpc(name, data, function (error, resp) {
-          clearTimeout(timer);
-          call.state = error ? 'error' : 'answered';
-          note(entry, name + (error ? ' failed: ' + JSON.stringify(describe(error)) : ' answered ' + JSON.stringify(resp)));
-          resolve(error ? { error: describe(error) } : { resp: resp === undefined ? null : resp });
-        });
+      return request(client(id), name, data, function (socket, callback) {
+        socket.rpc(name, data, callback);
       });
+    },
+
+    /** Subscribes a client to a channel (TokenSocket.subscribe): a promise as rpc's. */
+    subscribe: function (id, channel) {
+      return request(client(id), 'subscribe', channel, function (socket, callback) {
+        socket.subscribe(channel, callback);
+      });
+    },
+
+    /** Publishes on a channel (TokenSocket.publish): a promise as rpc's. */
+    publish: function (id, channel, data) {
+      return request(client(id), 'publish', { channel: channel, data: data }, function (socket, callback) {
+        socket.publish(channel, data, callback);
+      });
+    },
+
+    /** A client's channels as it knows them (TokenSocket.channels()). */
+    channels: function (id) {
+      return client(id).socket.channels();
+    },
+
+    /** The channel messages a client received, in order: {channel, message}. */
+    messages: function (id) {
+      return client(id).messages.slice();
     },
 
     /** What the test waits on: small and cheap, polled often. */

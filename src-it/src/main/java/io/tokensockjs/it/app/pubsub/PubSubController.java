@@ -49,6 +49,11 @@ public class PubSubController {
         return server.channels().stream().sorted().toList();
     }
 
+    /** The calling socket's channels, as the server has them. */
+    public List<String> myChannels(Socket socket) {
+        return socket.channels().stream().sorted().toList();
+    }
+
     public int channelSockets(String channel) {
         return server.channelSockets(channel).size();
     }

@@ -102,6 +102,40 @@ final class TokenSocketPage extends TestPage {
             return new Outcome(outcome.get("resp"), outcome.get("error"));
         }
 
+        /** Subscribes to a channel ({@code TokenSocket.subscribe}) and waits for the answer. */
+        Outcome subscribe(String channel) {
+            return outcome(page().evaluate("([id, channel]) => harness.subscribe(id, channel)", Arrays.asList(id, channel)));
+        }
+
+        /** Publishes on a channel ({@code TokenSocket.publish}) and waits for the answer. */
+        Outcome publish(String channel, Object data) {
+            return outcome(page().evaluate("([id, channel, data]) => harness.publish(id, channel, data)",
+                    Arrays.asList(id, channel, data)));
+        }
+
+        /** The client's channels as it knows them ({@code TokenSocket.channels()}). */
+        @SuppressWarnings("unchecked")
+        List<String> channels() {
+            return (List<String>) page().evaluate("id => harness.channels(id)", id);
+        }
+
+        /**
+         * Waits until the client has received {@code count} channel messages and answers all it received, in order:
+         * {@code channel} and {@code message} each.
+         */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> awaitMessages(int count) {
+            await("([id, count]) => harness.status(id).messages >= count", List.of(id, count), EVENT_TIMEOUT,
+                    count + " channel message(s) of client #" + id);
+            return (List<Map<String, Object>>) page().evaluate("id => harness.messages(id)", id);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Outcome outcome(Object result) {
+            Map<String, Object> outcome = (Map<String, Object>) result;
+            return new Outcome(outcome.get("resp"), outcome.get("error"));
+        }
+
         @SuppressWarnings("unchecked")
         Map<String, Object> status() {
             return (Map<String, Object>) page().evaluate("id => harness.status(id)", id);
