@@ -4,10 +4,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Logger;
 
 /**
@@ -26,7 +28,26 @@ public class Scheduling {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService managedExecutor;
 
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory managedThreads;
+
     private ScheduledThreadPoolExecutor fallback;
+
+    /**
+     * Makes the library's long-lived threads (the Redis subscriber): the server's default managed thread factory,
+     * so that the thread has the application's context (a plain thread cannot even look up {@code java:comp});
+     * plain daemon threads only where the server offers none.
+     */
+    public ThreadFactory threadFactory() {
+        if (managedThreads != null) {
+            return managedThreads;
+        }
+        return runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     /**
      * Where application code runs (controller functions, answers of client calls): the server's default managed

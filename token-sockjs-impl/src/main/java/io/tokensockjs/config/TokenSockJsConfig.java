@@ -1,5 +1,7 @@
 package io.tokensockjs.config;
 
+import io.tokensockjs.redis.RedisSettings;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,7 +29,14 @@ import java.util.Optional;
  *   <tr><td>{@value #CLEANUP}</td><td>off</td><td>close sockets that have not authenticated within this time</td></tr>
  *   <tr><td>{@value #RPC_TIMEOUT}</td><td>30s</td><td>how long a call to a client may take</td></tr>
  *   <tr><td>{@value #MAX_PENDING_CALLS}</td><td>1000</td><td>calls to one client that may be unanswered at once</td></tr>
- *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub; without it, memory (one server only)</td></tr>
+ *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub, {@code redis://[user:password@]host:port[/db]}
+ *       or {@code rediss://...} for TLS; without it, memory (one server only)</td></tr>
+ *   <tr><td>{@value #REDIS_POOL_SIZE}</td><td>8</td><td>pooled Redis connections for publishing and tokens</td></tr>
+ *   <tr><td>{@value #REDIS_CONNECT_TIMEOUT}</td><td>2s</td><td>how long opening a Redis connection may take</td></tr>
+ *   <tr><td>{@value #REDIS_SOCKET_TIMEOUT}</td><td>2s</td><td>how long a Redis command may wait for its answer
+ *       (and for a free pooled connection)</td></tr>
+ *   <tr><td>{@value #REDIS_RECONNECT_BACKOFF_MAX}</td><td>5s</td><td>the longest pause between attempts of the
+ *       subscriber to reconnect after Redis failed (pauses start at 100 ms and double)</td></tr>
  * </table>
  * The SockJS options of the token sockets are those of {@link SockJsConfig}, under the service name
  * {@value #SOCKJS_SERVICE}.
@@ -46,6 +55,10 @@ public class TokenSockJsConfig {
     public static final String RPC_TIMEOUT = "token-sockjs.rpc.timeout";
     public static final String MAX_PENDING_CALLS = "token-sockjs.rpc.max-pending-calls";
     public static final String REDIS_URL = "token-sockjs.redis.url";
+    public static final String REDIS_POOL_SIZE = "token-sockjs.redis.pool-size";
+    public static final String REDIS_CONNECT_TIMEOUT = "token-sockjs.redis.connect-timeout";
+    public static final String REDIS_SOCKET_TIMEOUT = "token-sockjs.redis.socket-timeout";
+    public static final String REDIS_RECONNECT_BACKOFF_MAX = "token-sockjs.redis.reconnect-backoff-max";
     /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
     public static final String SOCKJS_SERVICE = "token";
 
@@ -98,6 +111,15 @@ public class TokenSockJsConfig {
 
     public Optional<String> redisUrl() {
         return string(REDIS_URL);
+    }
+
+    /** The Redis settings, empty when no Redis is configured. */
+    public Optional<RedisSettings> redis() {
+        return redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url),
+                config.getOptionalValue(REDIS_POOL_SIZE, Integer.class).orElse(8),
+                duration(REDIS_CONNECT_TIMEOUT).orElse(Duration.ofSeconds(2)),
+                duration(REDIS_SOCKET_TIMEOUT).orElse(Duration.ofSeconds(2)),
+                duration(REDIS_RECONNECT_BACKOFF_MAX).orElse(Duration.ofSeconds(5))));
     }
 
     public Config raw() {

@@ -21,7 +21,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -84,6 +86,11 @@ public class PubSub {
         registry = new ChannelRegistry(broker);
         filters = orderedFilters();
         broker.start(this::delivered);
+    }
+
+    /** Starts the broker with the application: the Redis subscriber connects before the first socket needs it. */
+    void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.fine(() -> "publish/subscribe started on " + broker.describe());
     }
 
     @PreDestroy
@@ -161,7 +168,14 @@ public class PubSub {
                 socket.send(WireMessages.error(request.rpc(), request.uuid(),
                         JsonStrings.quote(reason != null ? reason : ErrorCode.FORBIDDEN.wire())));
             } else if (socket.isOpen()) {
-                action.run();
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // The broker could not take it (Redis unreachable): the client hears so instead of waiting.
+                    // FINE only: the broker itself reports an outage once, not once per message.
+                    LOG.log(Level.FINE, request.rpc() + " of socket " + socket.id() + " failed", e);
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
+                }
             }
         });
     }
