@@ -78,13 +78,13 @@ public class PubSub {
 
     private Broker broker;
     private ChannelRegistry registry;
-    private List<MessageFilter> filters;
+    private ChannelDelivery delivery;
 
     @PostConstruct
     void init() {
         broker = brokers.broker();
         registry = new ChannelRegistry(broker);
-        filters = orderedFilters();
+        delivery = new ChannelDelivery(orderedFilters());
         broker.start(this::delivered);
     }
 
@@ -268,36 +268,7 @@ public class PubSub {
     }
 
     private void deliver(String channel, String payload) {
-        Set<SocketImpl> sockets = registry.sockets(channel);
-        if (sockets.isEmpty()) {
-            return;
-        }
-        if (filters.isEmpty()) {
-            // One frame for every subscriber: the message text is built once.
-            String message = WireMessages.channelMessage(channel, payload);
-            for (SocketImpl socket : sockets) {
-                socket.send(message);
-            }
-            return;
-        }
-        JsonValue parsed = Json.createReader(new StringReader(payload)).readValue();
-        for (SocketImpl socket : sockets) {
-            JsonValue filtered = parsed;
-            try {
-                for (MessageFilter filter : filters) {
-                    filtered = filter.filter(socket, channel, filtered);
-                    if (filtered == null) {
-                        break;
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A message filter failed; the message is not sent to socket " + socket.id(), e);
-                filtered = null;
-            }
-            if (filtered != null) {
-                socket.send(WireMessages.channelMessage(channel, filtered.toString()));
-            }
-        }
+        delivery.deliver(channel, payload, registry.sockets(channel), SocketImpl::send);
     }
 
     private List<MessageFilter> orderedFilters() {
