@@ -38,6 +38,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +57,8 @@ public class PubSub {
     static final int MAX_CHANNEL_LENGTH = 256;
     /** Channels one socket may be on at once. */
     static final int MAX_CHANNELS_PER_SOCKET = 256;
+    /** At most one WARNING a minute for requests the broker refuses. */
+    private static final long FAILURE_WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
     @Inject
     Brokers brokers;
@@ -76,6 +79,8 @@ public class PubSub {
     @Inject
     Event<BroadcastEvent> broadcastEvents;
 
+    private final AtomicLong lastFailureWarning = new AtomicLong();
+    private final AtomicLong failuresSinceWarning = new AtomicLong();
     private Broker broker;
     private ChannelRegistry registry;
     private ChannelDelivery delivery;
@@ -172,12 +177,27 @@ public class PubSub {
                     action.run();
                 } catch (RuntimeException e) {
                     // The broker could not take it (Redis unreachable): the client hears so instead of waiting.
-                    // FINE only: the broker itself reports an outage once, not once per message.
-                    LOG.log(Level.FINE, request.rpc() + " of socket " + socket.id() + " failed", e);
+                    brokerFailed(request.rpc() + " of socket " + socket.id(), e);
                     socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
                 }
             }
         });
+    }
+
+    /**
+     * Logs a request the broker could not take: at WARNING at most once a minute (an outage under load fails
+     * hundreds a second), with how many failed since; each one at FINE.
+     */
+    private void brokerFailed(String what, RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastFailureWarning.get();
+        long failed = failuresSinceWarning.incrementAndGet();
+        if ((last == 0 || now - last > FAILURE_WARNING_INTERVAL_NANOS) && lastFailureWarning.compareAndSet(last, now)) {
+            failuresSinceWarning.addAndGet(-failed);
+            LOG.warning("token-sockjs: the broker refused " + what + " (" + e.getMessage() + "); " + failed
+                    + " refused since the last such warning");
+        }
+        LOG.log(Level.FINE, what + " failed", e);
     }
 
     /** The data of an internal (un)subscribe message: the channel, and the request's rpc and uuid when it had them. */

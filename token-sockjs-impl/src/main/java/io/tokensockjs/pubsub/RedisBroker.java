@@ -35,8 +35,6 @@ public final class RedisBroker implements Broker {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     /** How often the subscriber connection is pinged. */
     static final Duration KEEPALIVE = Duration.ofSeconds(5);
-    /** How long the subscriber connection may stay silent despite the pings before it is taken for dead. */
-    static final Duration READ_TIMEOUT = KEEPALIVE.multipliedBy(3);
     /** How long closing waits for the subscriber thread, after a clean unsubscribe and again after a disconnect. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
 
@@ -46,12 +44,15 @@ public final class RedisBroker implements Broker {
     private final ScheduledExecutorService scheduler;
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Duration keepalive;
+    /** How long the subscriber connection may stay silent despite the pings before it is taken for dead. */
+    private final Duration readTimeout;
 
     private volatile RedisSubscription current;
     private volatile boolean closing;
     private volatile Listener listener;
     private Thread thread;
-    private ScheduledFuture<?> keepalive;
+    private ScheduledFuture<?> keepaliveTask;
     // The subscriber thread's own: for logging each change of state once.
     private boolean lostLogged;
 
@@ -61,10 +62,18 @@ public final class RedisBroker implements Broker {
      * @param scheduler runs the keep-alive pings
      */
     public RedisBroker(RedisSettings settings, RedisClient publisher, ThreadFactory threads, ScheduledExecutorService scheduler) {
+        this(settings, publisher, threads, scheduler, KEEPALIVE);
+    }
+
+    /** @param keepalive how often to ping the subscriber connection; it is taken for dead after three silent periods */
+    RedisBroker(RedisSettings settings, RedisClient publisher, ThreadFactory threads, ScheduledExecutorService scheduler,
+            Duration keepalive) {
         this.settings = settings;
         this.publisher = publisher;
         this.threads = threads;
         this.scheduler = scheduler;
+        this.keepalive = keepalive;
+        this.readTimeout = keepalive.multipliedBy(3);
     }
 
     @Override
@@ -81,7 +90,7 @@ public final class RedisBroker implements Broker {
             // A managed thread may keep the server's name and settings for it.
         }
         thread.start();
-        keepalive = scheduler.scheduleWithFixedDelay(this::keepAlive, KEEPALIVE.toMillis(), KEEPALIVE.toMillis(),
+        keepaliveTask = scheduler.scheduleWithFixedDelay(this::keepAlive, keepalive.toMillis(), keepalive.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -140,8 +149,8 @@ public final class RedisBroker implements Broker {
         synchronized (this) {
             closing = true;
             subscriber = thread;
-            if (keepalive != null) {
-                keepalive.cancel(false);
+            if (keepaliveTask != null) {
+                keepaliveTask.cancel(false);
             }
         }
         closed.countDown();
@@ -173,7 +182,7 @@ public final class RedisBroker implements Broker {
             RedisSubscription subscription = null;
             try {
                 Jedis jedis = new Jedis(settings.hostAndPort(), settings.clientConfig("token-sockjs-subscriber"));
-                subscription = new RedisSubscription(jedis, wanted, this::deliver, READ_TIMEOUT, this::subscribed);
+                subscription = new RedisSubscription(jedis, wanted, this::deliver, readTimeout, this::subscribed);
                 current = subscription;
                 if (!closing) {
                     subscription.run();

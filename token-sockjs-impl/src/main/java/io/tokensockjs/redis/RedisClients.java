@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import redis.clients.jedis.RedisClient;
 
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The one pooled Redis client of this application, shared by the token store and the broker's publishing side,
@@ -18,8 +17,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class RedisClients {
-
-    private static final Logger LOG = Logger.getLogger(RedisClients.class.getName());
 
     @Inject
     TokenSockJsConfig config;
@@ -30,9 +27,8 @@ public class RedisClients {
     /** The Redis settings, empty when none is configured (memory is used then). */
     public synchronized Optional<RedisSettings> settings() {
         if (settings == null) {
+            // Not logged here: the token store and the broker each log their choice once.
             settings = config.redis();
-            settings.ifPresent(redis -> LOG.info(() -> "token-sockjs: Redis at " + redis.describe()
-                    + " for tokens and publish/subscribe across servers"));
         }
         return settings;
     }

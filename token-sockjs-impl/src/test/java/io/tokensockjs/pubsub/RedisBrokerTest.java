@@ -71,9 +71,13 @@ class RedisBrokerTest {
     }
 
     private Node node() {
+        return node(RedisBroker.KEEPALIVE);
+    }
+
+    private Node node(Duration keepalive) {
         RedisSettings settings = new RedisSettings(RedisSettings.parseUrl(REDIS.redis().url()), 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(400));
-        RedisBroker broker = new RedisBroker(settings, client(), Thread::new, scheduler);
+        RedisBroker broker = new RedisBroker(settings, client(), Thread::new, scheduler, keepalive);
         brokers.add(broker);
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
         broker.start((channel, payload) -> inbox.add(channel + " " + payload));
@@ -88,6 +92,13 @@ class RedisBrokerTest {
             return counts.getOrDefault(channel, 0L);
         } catch (RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** Connections Redis counts from subscribers, by their client name. */
+    private static long subscriberConnections() {
+        try (Jedis jedis = new Jedis("127.0.0.1", REDIS.redis().port())) {
+            return jedis.clientList().lines().filter(line -> line.contains("name=token-sockjs-subscriber")).count();
         }
     }
 
@@ -187,6 +198,27 @@ class RedisBrokerTest {
         assertEquals("survivor \"after\"", b.next());
         b.broker().publish("joined-during-outage", "\"new\"");
         assertEquals("joined-during-outage \"new\"", b.next());
+    }
+
+    @Test
+    void aQuietConnectionIsKeptAliveAndAFrozenRedisIsNoticed() throws Exception {
+        Node a = node(Duration.ofMillis(200));
+        a.broker().subscribe("quiet");
+        await(() -> subscribers("quiet") == 1, "subscribed");
+        // Five read timeouts of silence but for the pings: the connection must survive them.
+        Thread.sleep(3000);
+        assertTrue(a.broker().isHealthy());
+        assertEquals(1, subscriberConnections(), "still the first subscriber connection");
+
+        // A frozen Redis keeps the connection open and answers nothing: only the read timeout can tell.
+        REDIS.redis().freeze();
+        try {
+            await(() -> !a.broker().isHealthy(), "the silent connection is taken for dead");
+        } finally {
+            REDIS.redis().thaw();
+        }
+        await(a.broker()::isHealthy, "reconnected after Redis woke up");
+        await(() -> subscribers("quiet") == 1, "subscribed again");
     }
 
     @Test

@@ -116,8 +116,38 @@ public final class RedisProcess implements AutoCloseable {
         process = null;
     }
 
+    /** Freezes the process (SIGSTOP): its connections stay open but nothing answers, as with a lost network. */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen process run again (SIGCONT). */
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null) {
+            throw new IllegalStateException("redis-server not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal redis-server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        if (process != null && process.isAlive()) {
+            // A frozen process ignores nothing but SIGKILL; let it run first so that the kill is clean.
+            signal("-CONT");
+        }
         kill();
     }
 
