@@ -39,11 +39,27 @@ public class Scheduling {
     ManagedExecutorService managedExecutor;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threadFactory;
+    ManagedThreadFactory managedThreads;
 
     private ScheduledThreadPoolExecutor fallback;
     private ThreadPoolExecutor closerPool;
     private Executor closer;
+
+    /**
+     * Makes the library's long-lived threads (the Redis subscriber): the server's default managed thread factory,
+     * so that the thread has the application's context (a plain thread cannot even look up {@code java:comp});
+     * plain daemon threads only where the server offers none.
+     */
+    public ThreadFactory threadFactory() {
+        if (managedThreads != null) {
+            return managedThreads;
+        }
+        return runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     /**
      * Where application code runs (controller functions, answers of client calls): the server's default managed
@@ -81,7 +97,7 @@ public class Scheduling {
      */
     public synchronized Executor closer() {
         if (closer == null) {
-            ThreadFactory threads = threadFactory != null ? threadFactory : runnable -> {
+            ThreadFactory threads = managedThreads != null ? managedThreads : runnable -> {
                 Thread thread = new Thread(runnable, "token-sockjs-closer");
                 thread.setDaemon(true);
                 return thread;

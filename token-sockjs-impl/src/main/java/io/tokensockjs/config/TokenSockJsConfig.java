@@ -1,5 +1,7 @@
 package io.tokensockjs.config;
 
+import io.tokensockjs.redis.RedisSettings;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +32,14 @@ import java.util.Optional;
  *   <tr><td>{@value #ROUTES}{@code <function>}</td><td>(none)</td><td>an HTTP route of the application offered as the
  *   function, {@code METHOD /path/{param}}</td></tr>
  *   <tr><td>{@value #ROUTES_BASE_URL}</td><td>(the application's own address)</td><td>where route functions send their requests</td></tr>
- *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub; without it, memory (one server only)</td></tr>
+ *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub, {@code redis://[user:password@]host:port[/db]}
+ *       or {@code rediss://...} for TLS; without it, memory (one server only)</td></tr>
+ *   <tr><td>{@value #REDIS_POOL_SIZE}</td><td>8</td><td>pooled Redis connections for publishing and tokens</td></tr>
+ *   <tr><td>{@value #REDIS_CONNECT_TIMEOUT}</td><td>2s</td><td>how long opening a Redis connection may take</td></tr>
+ *   <tr><td>{@value #REDIS_SOCKET_TIMEOUT}</td><td>2s</td><td>how long a Redis command may wait for its answer
+ *       (and for a free pooled connection)</td></tr>
+ *   <tr><td>{@value #REDIS_RECONNECT_BACKOFF_MAX}</td><td>5s</td><td>the longest pause between attempts of the
+ *       subscriber to reconnect after Redis failed (pauses start at 100 ms and double)</td></tr>
  * </table>
  * The SockJS options of the token sockets are those of {@link SockJsConfig}, under the service name
  * {@value #SOCKJS_SERVICE}.
@@ -52,6 +61,10 @@ public class TokenSockJsConfig {
     /** The prefix of route function keys: {@code token-sockjs.routes.user.read=GET /api/users/{id}}. */
     public static final String ROUTES = "token-sockjs.routes.";
     public static final String ROUTES_BASE_URL = "token-sockjs.routes-base-url";
+    public static final String REDIS_POOL_SIZE = "token-sockjs.redis.pool-size";
+    public static final String REDIS_CONNECT_TIMEOUT = "token-sockjs.redis.connect-timeout";
+    public static final String REDIS_SOCKET_TIMEOUT = "token-sockjs.redis.socket-timeout";
+    public static final String REDIS_RECONNECT_BACKOFF_MAX = "token-sockjs.redis.reconnect-backoff-max";
     /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
     public static final String SOCKJS_SERVICE = "token";
 
@@ -119,6 +132,15 @@ public class TokenSockJsConfig {
 
     public Optional<String> redisUrl() {
         return string(REDIS_URL);
+    }
+
+    /** The Redis settings, empty when no Redis is configured. */
+    public Optional<RedisSettings> redis() {
+        return redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url),
+                config.getOptionalValue(REDIS_POOL_SIZE, Integer.class).orElse(8),
+                duration(REDIS_CONNECT_TIMEOUT).orElse(Duration.ofSeconds(2)),
+                duration(REDIS_SOCKET_TIMEOUT).orElse(Duration.ofSeconds(2)),
+                duration(REDIS_RECONNECT_BACKOFF_MAX).orElse(Duration.ofSeconds(5))));
     }
 
     public Config raw() {

@@ -1,6 +1,8 @@
 package io.tokensockjs.pubsub;
 
+import io.tokensockjs.cdi.Scheduling;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.redis.RedisClients;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +16,15 @@ public class Brokers {
     private static final Logger LOG = Logger.getLogger(Brokers.class.getName());
 
     @Inject
-    TokenSockJsConfig config;
+    RedisClients redis;
+
+    @Inject
+    Scheduling scheduling;
 
     Broker broker() {
-        if (config.redisUrl().isPresent()) {
-            LOG.warning("token-sockjs: a Redis broker is configured but this build has none yet; using the in-memory broker");
-        }
-        Broker broker = new LocalBroker();
+        Broker broker = redis.settings()
+                .<Broker>map(settings -> new RedisBroker(settings, redis.pooled(), scheduling.threadFactory(), scheduling.scheduler()))
+                .orElseGet(LocalBroker::new);
         LOG.info(() -> "token-sockjs publish/subscribe: " + broker.describe());
         return broker;
     }

@@ -21,7 +21,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +57,8 @@ public class PubSub {
     static final int MAX_CHANNEL_LENGTH = 256;
     /** Channels one socket may be on at once. */
     static final int MAX_CHANNELS_PER_SOCKET = 256;
+    /** At most one WARNING a minute for requests the broker refuses. */
+    private static final long FAILURE_WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
     @Inject
     Brokers brokers;
@@ -74,16 +79,23 @@ public class PubSub {
     @Inject
     Event<BroadcastEvent> broadcastEvents;
 
+    private final AtomicLong lastFailureWarning = new AtomicLong();
+    private final AtomicLong failuresSinceWarning = new AtomicLong();
     private Broker broker;
     private ChannelRegistry registry;
-    private List<MessageFilter> filters;
+    private ChannelDelivery delivery;
 
     @PostConstruct
     void init() {
         broker = brokers.broker();
         registry = new ChannelRegistry(broker);
-        filters = orderedFilters();
+        delivery = new ChannelDelivery(orderedFilters());
         broker.start(this::delivered);
+    }
+
+    /** Starts the broker with the application: the Redis subscriber connects before the first socket needs it. */
+    void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.fine(() -> "publish/subscribe started on " + broker.describe());
     }
 
     @PreDestroy
@@ -161,9 +173,31 @@ public class PubSub {
                 socket.send(WireMessages.error(request.rpc(), request.uuid(),
                         JsonStrings.quote(reason != null ? reason : ErrorCode.FORBIDDEN.wire())));
             } else if (socket.isOpen()) {
-                action.run();
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // The broker could not take it (Redis unreachable): the client hears so instead of waiting.
+                    brokerFailed(request.rpc() + " of socket " + socket.id(), e);
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
+                }
             }
         });
+    }
+
+    /**
+     * Logs a request the broker could not take: at WARNING at most once a minute (an outage under load fails
+     * hundreds a second), with how many failed since; each one at FINE.
+     */
+    private void brokerFailed(String what, RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastFailureWarning.get();
+        long failed = failuresSinceWarning.incrementAndGet();
+        if ((last == 0 || now - last > FAILURE_WARNING_INTERVAL_NANOS) && lastFailureWarning.compareAndSet(last, now)) {
+            failuresSinceWarning.addAndGet(-failed);
+            LOG.warning("token-sockjs: the broker refused " + what + " (" + e.getMessage() + "); " + failed
+                    + " refused since the last such warning");
+        }
+        LOG.log(Level.FINE, what + " failed", e);
     }
 
     /** The data of an internal (un)subscribe message: the channel, and the request's rpc and uuid when it had them. */
@@ -254,36 +288,7 @@ public class PubSub {
     }
 
     private void deliver(String channel, String payload) {
-        Set<SocketImpl> sockets = registry.sockets(channel);
-        if (sockets.isEmpty()) {
-            return;
-        }
-        if (filters.isEmpty()) {
-            // One frame for every subscriber: the message text is built once.
-            String message = WireMessages.channelMessage(channel, payload);
-            for (SocketImpl socket : sockets) {
-                socket.send(message);
-            }
-            return;
-        }
-        JsonValue parsed = Json.createReader(new StringReader(payload)).readValue();
-        for (SocketImpl socket : sockets) {
-            JsonValue filtered = parsed;
-            try {
-                for (MessageFilter filter : filters) {
-                    filtered = filter.filter(socket, channel, filtered);
-                    if (filtered == null) {
-                        break;
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A message filter failed; the message is not sent to socket " + socket.id(), e);
-                filtered = null;
-            }
-            if (filtered != null) {
-                socket.send(WireMessages.channelMessage(channel, filtered.toString()));
-            }
-        }
+        delivery.deliver(channel, payload, registry.sockets(channel), SocketImpl::send);
     }
 
     private List<MessageFilter> orderedFilters() {

@@ -26,6 +26,8 @@ import java.util.List;
  *  "threadsInSockJs":["Default Executor-thread-12 WAITING at HttpReceiver.writeOut:231 entered at HttpReceiver.writeOut:231"],
  *  "sessions":{"echo":0,"close":0,"limited_echo":2}}
  * }</pre>
+ * {@code redisSubscriberThreads} counts the threads running the Redis broker's subscriber loop (one while a Redis
+ * broker is open, none with the in-memory broker): a reconnect that left its old thread behind would show here.
  * {@code threadsInSockJs} lists the threads other than this request's whose stack is in the SockJS server
  * right now, with the innermost and the outermost frame of the server's code: where the thread waits, and
  * through which entry point (a request, the timer, a response writer) it came in.
@@ -35,6 +37,7 @@ public class DiagnosticsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String SOCKJS_PACKAGE = "io.tokensockjs.sockjs.";
+    private static final String REDIS_BROKER = "io.tokensockjs.pubsub.RedisBroker";
     /** Collections asked for: a single System.gc() may leave garbage that finalisation or references freed. */
     private static final int GC_ROUNDS = 3;
 
@@ -47,6 +50,7 @@ public class DiagnosticsServlet extends HttpServlet {
         json.append("\"heapUsedAfterGc\":").append(heapUsedAfterGc());
         json.append(",\"heapMax\":").append(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
         json.append(",\"threads\":").append(ManagementFactory.getThreadMXBean().getThreadCount());
+        json.append(",\"redisSubscriberThreads\":").append(redisSubscriberThreads());
         json.append(",\"threadsInSockJs\":[");
         List<String> busy = threadsInSockJs();
         for (int i = 0; i < busy.size(); i++) {
@@ -78,6 +82,19 @@ public class DiagnosticsServlet extends HttpServlet {
             }
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static int redisSubscriberThreads() {
+        int count = 0;
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            for (StackTraceElement frame : info == null ? new StackTraceElement[0] : info.getStackTrace()) {
+                if (frame.getClassName().equals(REDIS_BROKER) && frame.getMethodName().equals("subscribeUntilClosed")) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
     }
 
     private static List<String> threadsInSockJs() {

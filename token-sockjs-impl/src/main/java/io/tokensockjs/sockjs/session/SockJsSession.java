@@ -138,15 +138,27 @@ public final class SockJsSession implements SockJsConnection {
         }
         LOG.log(Level.WARNING, "SockJS session {0} ({1}): client does not read, {2} characters queued; closing it",
                 new Object[] {id, prefix, queuedChars});
-        close(CloseStatus.OUTBOUND_QUEUE_FULL);
+        // The handler hears of it later, on the scheduler, not on the writing thread: a writer may be one that
+        // must neither run application code (close observers) nor wait for this session's inbound lock, such as
+        // the Redis subscriber delivering one message to many sessions.
+        if (closeWithoutNotifying(CloseStatus.OUTBOUND_QUEUE_FULL)) {
+            registry.notifyLater(this, CloseStatus.OUTBOUND_QUEUE_FULL);
+        }
         return false;
     }
 
     @Override
     public void close(CloseStatus status) {
+        if (closeWithoutNotifying(status)) {
+            notifyClosed(status);
+        }
+    }
+
+    /** Closes the session; the caller tells the handler when this returns true (the session was open until now). */
+    private boolean closeWithoutNotifying(CloseStatus status) {
         synchronized (this) {
             if (state == State.CLOSED) {
-                return;
+                return false;
             }
             state = State.CLOSED;
             closeStatus = status;
@@ -176,7 +188,7 @@ public final class SockJsSession implements SockJsConnection {
                 busy.end(status);
             }
         }
-        notifyClosed(status);
+        return true;
     }
 
     // ---- transports --------------------------------------------------------------------------------------

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -24,6 +26,7 @@ import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,7 +224,7 @@ class SockJsSessionTest {
     }
 
     @Test
-    void clientThatDoesNotReadIsClosedWhenItsQueueOverflows() {
+    void clientThatDoesNotReadIsClosedWhenItsQueueOverflows() throws Exception {
         SockJsSession session = registry(115).getOrCreate("s", SockJsSessionTest::request);
         RecordingReceiver stalled = new RecordingReceiver(false);
         session.attach(stalled);
@@ -233,7 +236,68 @@ class SockJsSessionTest {
         assertFalse(session.isOpen());
         assertTrue(stalled.ended);
         assertEquals(CloseStatus.OUTBOUND_QUEUE_FULL, stalled.endStatus);
+        awaitEvent("close:1008");
         assertEquals(List.of("open", "close:1008"), events);
+    }
+
+    @Test
+    void theWriterThatOverflowsTheQueueDoesNotRunTheHandlersClose() throws Exception {
+        Thread writer = Thread.currentThread();
+        AtomicReference<Thread> closeThread = new AtomicReference<>();
+        handler = new SockJsHandler() {
+            @Override
+            public void onMessage(SockJsConnection connection, String message) {
+            }
+
+            @Override
+            public void onClose(SockJsConnection connection, CloseStatus status) {
+                closeThread.set(Thread.currentThread());
+                events.add("close:" + status.code());
+            }
+        };
+        SockJsSession session = registry(115).getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stalled = new RecordingReceiver(false);
+        session.attach(stalled);
+        stalled.ready = false;
+        // Another thread is inside the handler for this session, holding its inbound lock: the writer must not wait.
+        CountDownLatch handlerBusy = new CountDownLatch(1);
+        CountDownLatch releaseHandler = new CountDownLatch(1);
+        handler = blockingOnMessage(handler, handlerBusy, releaseHandler);
+        Thread client = new Thread(() -> session.receive(List.of("busy")));
+        client.start();
+        assertTrue(handlerBusy.await(5, TimeUnit.SECONDS));
+        try {
+            long started = System.nanoTime();
+            while (session.write("123456789")) {
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+            }
+            assertNull(closeThread.get(), "not told on the writer's thread, nor while the handler is busy");
+        } finally {
+            releaseHandler.countDown();
+        }
+        client.join(5000);
+        awaitEvent("close:1008");
+        assertNotSame(writer, closeThread.get());
+    }
+
+    /** The handler, except that onMessage signals it is running and waits to be released. */
+    private static SockJsHandler blockingOnMessage(SockJsHandler inner, CountDownLatch busy, CountDownLatch release) {
+        return new SockJsHandler() {
+            @Override
+            public void onMessage(SockJsConnection connection, String message) {
+                busy.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onClose(SockJsConnection connection, CloseStatus status) {
+                inner.onClose(connection, status);
+            }
+        };
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.tokensockjs.pubsub;
+
+import io.tokensockjs.MessageFilter;
+import io.tokensockjs.Socket;
+import io.tokensockjs.server.WireMessages;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns one message of a channel into the frame each subscribed socket gets, through the application's filters in
+ * order. The frame is built once for every socket whose filters leave the message as it is; only a socket whose
+ * filters rewrite it costs a serialisation of its own (one delivery may go to thousands of sockets, on the
+ * broker's one subscriber thread).
+ */
+final class ChannelDelivery {
+
+    private static final Logger LOG = Logger.getLogger(ChannelDelivery.class.getName());
+
+    private final List<MessageFilter> filters;
+
+    ChannelDelivery(List<MessageFilter> filters) {
+        this.filters = List.copyOf(filters);
+    }
+
+    /** Calls {@code send} for each socket that gets the message, with its frame. */
+    <S extends Socket> void deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, String> send) {
+        if (sockets.isEmpty()) {
+            return;
+        }
+        String unchanged = null;
+        if (filters.isEmpty()) {
+            unchanged = WireMessages.channelMessage(channel, payload);
+            for (S socket : sockets) {
+                send.accept(socket, unchanged);
+            }
+            return;
+        }
+        JsonValue parsed = Json.createReader(new StringReader(payload)).readValue();
+        for (S socket : sockets) {
+            JsonValue filtered = parsed;
+            try {
+                for (MessageFilter filter : filters) {
+                    filtered = filter.filter(socket, channel, filtered);
+                    if (filtered == null) {
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A message filter failed; the message is not sent to socket " + socket.id(), e);
+                filtered = null;
+            }
+            if (filtered == parsed) {
+                if (unchanged == null) {
+                    unchanged = WireMessages.channelMessage(channel, payload);
+                }
+                send.accept(socket, unchanged);
+            } else if (filtered != null) {
+                send.accept(socket, WireMessages.channelMessage(channel, filtered.toString()));
+            }
+        }
+    }
+}
