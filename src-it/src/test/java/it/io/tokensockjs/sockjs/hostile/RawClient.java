@@ -45,7 +45,11 @@ final class RawClient implements AutoCloseable {
         return client;
     }
 
-    /** Opens a framed SockJS websocket for a new session and reads nothing, not even the handshake answer. */
+    /**
+     * Opens a framed SockJS websocket for a new session and reads only the handshake answer, nothing after it:
+     * frames sent before the 101 may reach Liberty in the same read as the upgrade request and be lost with the
+     * connection, which would make the test about something else.
+     */
     static RawClient websocket(String service) {
         RawClient client = connect();
         byte[] key = new byte[16];
@@ -57,7 +61,29 @@ final class RawClient implements AutoCloseable {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.readHandshakeAnswer();
         return client;
+    }
+
+    /** Reads the HTTP answer head byte by byte (so nothing after it is consumed) and requires 101. */
+    private void readHandshakeAnswer() {
+        try {
+            socket.setSoTimeout(10_000);
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new AssertionError("connection closed during the websocket handshake: " + head);
+                }
+                head.append((char) b);
+            }
+            if (!head.toString().startsWith("HTTP/1.1 101")) {
+                throw new AssertionError("websocket handshake refused: " + head);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("websocket handshake failed: " + e, e);
+        }
     }
 
     /** Sends one masked websocket text frame, as a client must. */
