@@ -3,15 +3,14 @@ package io.tokensockjs.auth;
 import io.tokensockjs.Authentication;
 import io.tokensockjs.Authenticator;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.rpc.SafeJsonb;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public class TokenIssuer {
     void init() {
         originPolicy = new OriginPolicy(config.allowedOrigins());
         fallback = new SessionAttributeAuthenticator(config.sessionAttribute());
-        jsonb = JsonbBuilder.create();
+        jsonb = SafeJsonb.create();
     }
 
     /** The origin policy of the route, for its CORS headers. */
@@ -83,7 +82,7 @@ public class TokenIssuer {
         }
         String authJson;
         try {
-            authJson = toJson(authentication.data());
+            authJson = SafeJsonb.write(jsonb, authentication.data());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Authentication data cannot be written as JSON", e);
             return error(500, "Authentication data is not JSON");
@@ -105,16 +104,6 @@ public class TokenIssuer {
 
     private Authenticator authenticator() {
         return authenticators.isResolvable() ? authenticators.get() : fallback;
-    }
-
-    private String toJson(Object data) {
-        if (data == null) {
-            return "null";
-        }
-        if (data instanceof JsonValue value) {
-            return value.toString();
-        }
-        return jsonb.toJson(data);
     }
 
     private static Outcome error(int status, String message) {

@@ -1,5 +1,7 @@
 package io.tokensockjs.rpc;
 
+import io.tokensockjs.sockjs.frame.JsonStrings;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -35,6 +37,23 @@ public final class SafeJsonb {
         return JsonbBuilder.create(new JsonbConfig().withDeserializers(
                 new IntegerDeserializer(), new LongDeserializer(), new ShortDeserializer(), new ByteDeserializer(),
                 new BigIntegerDeserializer()));
+    }
+
+    /**
+     * Writes a value the application gives (an answer, call arguments, a published message, authentication data)
+     * as JSON text: JSON-P values and strings directly, anything else with JSON-B.
+     */
+    public static String write(Jsonb jsonb, Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof JsonValue json) {
+            return json.toString();
+        }
+        if (value instanceof String string) {
+            return JsonStrings.quote(string);
+        }
+        return jsonb.toJson(value);
     }
 
     /**

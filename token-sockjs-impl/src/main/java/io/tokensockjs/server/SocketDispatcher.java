@@ -321,16 +321,7 @@ public class SocketDispatcher implements SockJsHandler {
     }
 
     String toJson(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof JsonValue json) {
-            return json.toString();
-        }
-        if (value instanceof String string) {
-            return JsonStrings.quote(string);
-        }
-        return jsonb.toJson(value);
+        return SafeJsonb.write(jsonb, value);
     }
 
     private JsonObject parse(String text) {
