@@ -48,8 +48,8 @@ start() {
     echo $! >"$STATE/node-start.pid"
   fi
   if ! answers "$JAVA_URL/bench/stats"; then
-    (cd "$ROOT" && mvn -B -q -pl benchmarks/bench-server liberty:create liberty:deploy liberty:start \
-      -Dbench.http.port="$JAVA_PORT" -Dbench.redis.url="redis://127.0.0.1:$REDIS_PORT")
+    (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+      mvn -B -q -pl benchmarks/bench-server liberty:create liberty:deploy liberty:start -Dbench.http.port="$JAVA_PORT")
   fi
   wait_for "$NODE_URL/bench/stats" 60
   wait_for "$JAVA_URL/bench/stats" 120

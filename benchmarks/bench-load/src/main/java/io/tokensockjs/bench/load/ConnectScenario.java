@@ -15,6 +15,7 @@ final class ConnectScenario implements BenchSocket.Listener {
     private final LongAdder droppedWhileHeld = new LongAdder();
     private final Connector.Progress progress;
     private volatile String lastDrop = "";
+    private volatile boolean holding = true;
 
     private ConnectScenario(int count) {
         progress = new Connector.Progress(count);
@@ -47,13 +48,15 @@ final class ConnectScenario implements BenchSocket.Listener {
                 heapGrowth += after[i].heapUsed() - before[i].heapUsed();
                 rssGrowth += after[i].rss() - before[i].rss();
             }
-            long open = outcome.ready() - scenario.droppedWhileHeld.sum();
+            long dropped = scenario.droppedWhileHeld.sum();
+            long open = outcome.ready() - dropped;
+            scenario.holding = false;
             outcome.sockets().forEach(socket -> socket.loop.execute(socket::close));
 
             Result result = new Result("connect", before[0].server(), "n" + count + (targets.length > 1 ? "x" + targets.length : ""))
                     .put("ready", outcome.ready())
                     .put("failed", outcome.failed())
-                    .put("dropped", scenario.droppedWhileHeld.sum())
+                    .put("dropped", dropped)
                     .put("serverSockets", held)
                     .put("connects/s", outcome.ready() / outcome.seconds(), 0)
                     .put("heapKB/socket", heapGrowth / 1024.0 / Math.max(1, open), 2)
@@ -84,7 +87,7 @@ final class ConnectScenario implements BenchSocket.Listener {
     public void closed(BenchSocket socket, String why) {
         if (!socket.wasReady()) {
             progress.failed(why);
-        } else {
+        } else if (holding) {
             droppedWhileHeld.increment();
             lastDrop = why;
         }
