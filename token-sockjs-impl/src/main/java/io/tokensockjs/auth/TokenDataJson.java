@@ -1,12 +1,12 @@
 package io.tokensockjs.auth;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import io.tokensockjs.rpc.Jsonp;
+import io.tokensockjs.sockjs.frame.JsonStrings;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -18,22 +18,21 @@ final class TokenDataJson {
     private TokenDataJson() {
     }
 
+    /** Written by hand: the authentication data is JSON already (SafeJsonb wrote it), and this runs per token. */
     static String write(TokenData data) {
-        JsonArrayBuilder ips = Json.createArrayBuilder();
-        data.ips().forEach(ips::add);
-        return Json.createObjectBuilder()
-                .add("auth", read(data.authJson()))
-                .add("host", data.host() == null ? JsonValue.NULL : Json.createValue(data.host()))
-                .add("ips", ips)
-                .add("issuedAt", data.issuedAt())
-                .build()
-                .toString();
+        StringBuilder json = new StringBuilder(64 + data.authJson().length()).append("{\"auth\":").append(data.authJson())
+                .append(",\"host\":").append(data.host() == null ? "null" : JsonStrings.quote(data.host()))
+                .append(",\"ips\":[");
+        for (int i = 0; i < data.ips().size(); i++) {
+            json.append(i == 0 ? "" : ",").append(JsonStrings.quote(data.ips().get(i)));
+        }
+        return json.append("],\"issuedAt\":").append(data.issuedAt()).append('}').toString();
     }
 
     /** @throws IllegalArgumentException when the text is not token data */
     static TokenData read(String json, String what) {
         try {
-            JsonObject object = Json.createReader(new StringReader(json)).readObject();
+            JsonObject object = Jsonp.parse(json).asJsonObject();
             JsonValue host = object.getOrDefault("host", JsonValue.NULL);
             List<String> ips = object.getJsonArray("ips").getValuesAs(JsonString::getString);
             return new TokenData(object.getOrDefault("auth", JsonValue.NULL).toString(),
@@ -42,9 +41,5 @@ final class TokenDataJson {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not token data: " + what, e);
         }
-    }
-
-    private static JsonValue read(String json) {
-        return Json.createReader(new StringReader(json)).readValue();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -42,6 +43,9 @@ public class TokenIssuer {
 
     private OriginPolicy originPolicy;
     private Authenticator fallback;
+    /** The application's Authenticator or the fallback, resolved on the first request (not per request). */
+    private volatile Authenticator authenticator;
+    private Duration ttl;
     private Jsonb jsonb;
     private volatile boolean shutdown;
 
@@ -49,6 +53,7 @@ public class TokenIssuer {
     void init() {
         originPolicy = new OriginPolicy(config.allowedOrigins());
         fallback = new SessionAttributeAuthenticator(config.sessionAttribute());
+        ttl = config.tokenTtl();
         jsonb = SafeJsonb.create();
     }
 
@@ -89,7 +94,7 @@ public class TokenIssuer {
         }
         TokenData data = new TokenData(authJson, request.getHeader("Host"), addresses(request), System.currentTimeMillis());
         try {
-            String token = stores.store().issue(data, config.tokenTtl());
+            String token = stores.store().issue(data, ttl);
             return new Outcome(200, "{\"token\":" + JsonStrings.quote(token) + "}");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Token store refused a token", e);
@@ -103,7 +108,12 @@ public class TokenIssuer {
     }
 
     private Authenticator authenticator() {
-        return authenticators.isResolvable() ? authenticators.get() : fallback;
+        Authenticator resolved = authenticator;
+        if (resolved == null) {
+            resolved = authenticators.isResolvable() ? authenticators.get() : fallback;
+            authenticator = resolved;
+        }
+        return resolved;
     }
 
     private static Outcome error(int status, String message) {

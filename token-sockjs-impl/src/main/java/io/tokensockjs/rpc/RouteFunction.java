@@ -3,12 +3,10 @@ package io.tokensockjs.rpc;
 import io.tokensockjs.Socket;
 import io.tokensockjs.SocketException;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -127,14 +125,14 @@ public final class RouteFunction implements RpcFunction {
     private static JsonObject answer(HttpResponse<String> response) {
         JsonValue entity;
         try {
-            entity = response.body().isEmpty() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
+            entity = response.body().isEmpty() ? JsonValue.NULL : Jsonp.parse(response.body());
         } catch (RuntimeException e) {
-            entity = Json.createValue(response.body());
+            entity = Jsonp.PROVIDER.createValue(response.body());
         }
         JsonObjectBuilder result = entity instanceof JsonObject object
-                ? Json.createObjectBuilder(object)
-                : Json.createObjectBuilder().add("body", entity);
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+                ? Jsonp.PROVIDER.createObjectBuilder(object)
+                : Jsonp.PROVIDER.createObjectBuilder().add("body", entity);
+        JsonObjectBuilder headers = Jsonp.PROVIDER.createObjectBuilder();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT)) && !header.getValue().isEmpty()) {
                 headers.add(header.getKey().toLowerCase(Locale.ROOT), String.join(", ", header.getValue()));

@@ -49,4 +49,36 @@ class SafeJsonbTest {
         assertThrows(RuntimeException.class, () -> jsonb.fromJson("{\"a\":1.5,\"b\":2,\"c\":3}", Operands.class));
         assertThrows(RuntimeException.class, () -> jsonb.fromJson("{\"a\":\"1\",\"b\":2,\"c\":3}", Operands.class));
     }
+
+    @Test
+    void writesSimpleValuesAndFlatMapsAsJsonBDoes() {
+        java.util.Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("user", "ada \"quoted\" \u2028 <b>");
+        ordered.put("id", 42L);
+        ordered.put("admin", true);
+        ordered.put("small", (short) 7);
+        List<Object> values = List.of(java.util.Map.of("user", "bench"), ordered, java.util.Map.of(), 12, -5L, false,
+                (byte) 1, "text \n with \"escapes\"");
+        for (Object value : values) {
+            // The same JSON value; the text differs only where JsonStrings escapes more (U+2028 for SockJS).
+            assertEquals(Jsonp.parse(jsonb.toJson(value)), Jsonp.parse(SafeJsonb.write(jsonb, value)), String.valueOf(value));
+        }
+        assertEquals("{\"user\":\"bench\",\"id\":42}", SafeJsonb.write(jsonb, orderedOf("user", "bench", "id", 42)));
+    }
+
+    private static java.util.Map<String, Object> orderedOf(String k1, Object v1, String k2, Object v2) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    @Test
+    void leavesMapsWithNullsOrNestedValuesToJsonB() {
+        java.util.Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("a", null);
+        java.util.Map<String, Object> nested = java.util.Map.of("a", List.of(1, 2), "b", 1.5);
+        assertEquals(jsonb.toJson(withNull), SafeJsonb.write(jsonb, withNull));
+        assertEquals(jsonb.toJson(nested), SafeJsonb.write(jsonb, nested));
+    }
 }
