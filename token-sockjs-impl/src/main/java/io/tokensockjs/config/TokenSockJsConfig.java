@@ -28,6 +28,10 @@ import java.util.Optional;
  *   <tr><td>{@value #DEBUG}</td><td>false</td><td>log every message at INFO (otherwise FINE)</td></tr>
  *   <tr><td>{@value #CLEANUP}</td><td>off</td><td>close sockets that have not authenticated within this time</td></tr>
  *   <tr><td>{@value #RPC_TIMEOUT}</td><td>30s</td><td>how long a call to a client may take</td></tr>
+ *   <tr><td>{@value #RPC_DISPATCH}</td><td>caller</td><td>where controller functions run: {@code caller}, on the
+ *       thread that read the message (no hand-off; one socket's synchronous calls run one after the other, as in
+ *       the Node module), or {@code executor}, on the server's managed executor (one socket's blocking calls may
+ *       overlap, at the cost of a thread hand-off and a context capture per call)</td></tr>
  *   <tr><td>{@value #MAX_PENDING_CALLS}</td><td>1000</td><td>calls to one client that may be unanswered at once</td></tr>
  *   <tr><td>{@value #ROUTES}{@code <function>}</td><td>(none)</td><td>an HTTP route of the application offered as the
  *   function, {@code METHOD /path/{param}}</td></tr>
@@ -56,6 +60,7 @@ public class TokenSockJsConfig {
     public static final String DEBUG = "token-sockjs.debug";
     public static final String CLEANUP = "token-sockjs.cleanup";
     public static final String RPC_TIMEOUT = "token-sockjs.rpc.timeout";
+    public static final String RPC_DISPATCH = "token-sockjs.rpc.dispatch";
     public static final String MAX_PENDING_CALLS = "token-sockjs.rpc.max-pending-calls";
     public static final String REDIS_URL = "token-sockjs.redis.url";
     /** The prefix of route function keys: {@code token-sockjs.routes.user.read=GET /api/users/{id}}. */
@@ -109,6 +114,16 @@ public class TokenSockJsConfig {
 
     public Duration rpcTimeout() {
         return duration(RPC_TIMEOUT).orElse(Duration.ofSeconds(30));
+    }
+
+    /** True when controller functions run on the managed executor, false (the default) on the caller's thread. */
+    public boolean rpcOnExecutor() {
+        String value = string(RPC_DISPATCH).orElse("caller");
+        return switch (value) {
+            case "caller" -> false;
+            case "executor" -> true;
+            default -> throw new IllegalArgumentException(RPC_DISPATCH + " is caller or executor, not " + value);
+        };
     }
 
     public int maxPendingCalls() {

@@ -2,12 +2,12 @@ package io.tokensockjs.pubsub;
 
 import io.tokensockjs.MessageFilter;
 import io.tokensockjs.Socket;
+import io.tokensockjs.rpc.Jsonp;
 import io.tokensockjs.server.WireMessages;
+import io.tokensockjs.sockjs.SockJsMessage;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -30,20 +30,20 @@ final class ChannelDelivery {
         this.filters = List.copyOf(filters);
     }
 
-    /** Calls {@code send} for each socket that gets the message, with its frame. */
-    <S extends Socket> void deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, String> send) {
+    /** Calls {@code send} for each socket that gets the message, with its message (one instance while unchanged). */
+    <S extends Socket> void deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, SockJsMessage> send) {
         if (sockets.isEmpty()) {
             return;
         }
-        String unchanged = null;
+        SockJsMessage unchanged = null;
         if (filters.isEmpty()) {
-            unchanged = WireMessages.channelMessage(channel, payload);
+            unchanged = SockJsMessage.of(WireMessages.channelMessage(channel, payload));
             for (S socket : sockets) {
                 send.accept(socket, unchanged);
             }
             return;
         }
-        JsonValue parsed = Json.createReader(new StringReader(payload)).readValue();
+        JsonValue parsed = Jsonp.parse(payload);
         for (S socket : sockets) {
             JsonValue filtered = parsed;
             try {
@@ -59,11 +59,11 @@ final class ChannelDelivery {
             }
             if (filtered == parsed) {
                 if (unchanged == null) {
-                    unchanged = WireMessages.channelMessage(channel, payload);
+                    unchanged = SockJsMessage.of(WireMessages.channelMessage(channel, payload));
                 }
                 send.accept(socket, unchanged);
             } else if (filtered != null) {
-                send.accept(socket, WireMessages.channelMessage(channel, filtered.toString()));
+                send.accept(socket, SockJsMessage.of(WireMessages.channelMessage(channel, filtered.toString())));
             }
         }
     }

@@ -11,6 +11,7 @@ import io.tokensockjs.events.PublishEventImpl;
 import io.tokensockjs.events.SubscribeEventImpl;
 import io.tokensockjs.events.UnsubscribeEventImpl;
 import io.tokensockjs.events.VetoableEventSupport;
+import io.tokensockjs.rpc.Jsonp;
 import io.tokensockjs.server.ClientRequest;
 import io.tokensockjs.server.ErrorCode;
 import io.tokensockjs.server.SocketImpl;
@@ -27,12 +28,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -273,7 +272,7 @@ public class PubSub {
                     }
                 }
                 case ReservedChannels.UNSUBSCRIBE_ALL -> {
-                    String target = Json.createReader(new StringReader(payload)).readValue() instanceof JsonString name ? name.getString() : null;
+                    String target = Jsonp.parse(payload) instanceof JsonString name ? name.getString() : null;
                     if (target != null) {
                         for (SocketImpl socket : List.copyOf(registry.sockets(target))) {
                             unsubscribe(socket, target);

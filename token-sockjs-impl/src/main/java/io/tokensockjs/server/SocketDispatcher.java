@@ -11,6 +11,7 @@ import io.tokensockjs.events.AuthenticationEventImpl;
 import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
 import io.tokensockjs.rpc.InvalidRequestException;
+import io.tokensockjs.rpc.Jsonp;
 import io.tokensockjs.rpc.RpcFunction;
 import io.tokensockjs.rpc.SafeJsonb;
 import io.tokensockjs.sockjs.CloseStatus;
@@ -23,7 +24,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,7 +53,7 @@ public class SocketDispatcher implements SockJsHandler {
 
     private static final Logger LOG = Logger.getLogger(SocketDispatcher.class.getName());
 
-    /** Calls one socket may have running at once; more are refused, so one client cannot occupy the executor. */
+    /** Calls one socket may have unanswered at once; more are refused, so one client cannot pile up pending work. */
     static final int MAX_CALLS_IN_FLIGHT = 64;
 
     /** Close status of a socket refused during the handshake. */
@@ -91,16 +91,18 @@ public class SocketDispatcher implements SockJsHandler {
     private Jsonb jsonb;
     private Level messageLevel;
     private boolean ping;
+    private boolean callsOnExecutor;
     private volatile boolean shutdown;
     private volatile Duration cleanup;
     private ScheduledFuture<?> cleanupSweep;
 
     @PostConstruct
     void init() {
-        readers = Json.createReaderFactory(Map.of());
+        readers = Jsonp.PROVIDER.createReaderFactory(Map.of());
         jsonb = SafeJsonb.create();
         messageLevel = config.debug() ? Level.INFO : Level.FINE;
         ping = config.ping();
+        callsOnExecutor = config.rpcOnExecutor();
         config.cleanup().ifPresent(this::enableCleanup);
     }
 
@@ -261,26 +263,34 @@ public class SocketDispatcher implements SockJsHandler {
             socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.TOO_MANY_REQUESTS));
             return;
         }
-        scheduling.executor().execute(() -> {
-            Object result;
-            try {
-                result = function.call(socket, request.req());
-            } catch (Exception | LinkageError e) {
-                answerFailure(socket, request, e);
-                return;
-            }
-            if (result instanceof CompletionStage<?> stage) {
-                stage.whenComplete((value, failure) -> {
-                    if (failure != null) {
-                        answerFailure(socket, request, failure);
-                    } else {
-                        answerValue(socket, request, value);
-                    }
-                });
-            } else {
-                answerValue(socket, request, result);
-            }
-        });
+        if (callsOnExecutor) {
+            scheduling.executor().execute(() -> invoke(function, socket, request));
+        } else {
+            // The thread that read the message already runs in the application's context, and a hand-off to the
+            // managed executor (queue, wake-up, context capture) cost more than an echo function itself.
+            invoke(function, socket, request);
+        }
+    }
+
+    private void invoke(RpcFunction function, SocketImpl socket, ClientRequest request) {
+        Object result;
+        try {
+            result = function.call(socket, request.req());
+        } catch (Exception | LinkageError e) {
+            answerFailure(socket, request, e);
+            return;
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            stage.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    answerFailure(socket, request, failure);
+                } else {
+                    answerValue(socket, request, value);
+                }
+            });
+        } else {
+            answerValue(socket, request, result);
+        }
     }
 
     private void answerValue(SocketImpl socket, ClientRequest request, Object value) {

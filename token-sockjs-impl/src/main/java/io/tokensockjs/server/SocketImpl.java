@@ -2,13 +2,14 @@ package io.tokensockjs.server;
 
 import io.tokensockjs.Socket;
 import io.tokensockjs.auth.TokenData;
+import io.tokensockjs.rpc.Jsonp;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
+import io.tokensockjs.sockjs.SockJsMessage;
 
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -133,6 +134,11 @@ public final class SocketImpl implements Socket {
         return connection.write(json);
     }
 
+    /** Queues a message that goes to many sockets (quoted for SockJS once); false when the socket is closed. */
+    public boolean send(SockJsMessage message) {
+        return connection.write(message);
+    }
+
     synchronized State state() {
         return state;
     }
@@ -149,7 +155,7 @@ public final class SocketImpl implements Socket {
     /** Attaches the redeemed token's data, before the authentication observers see the socket. */
     void attach(TokenData data) {
         this.token = data;
-        this.authData = jakarta.json.Json.createReader(new StringReader(data.authJson())).readValue();
+        this.authData = Jsonp.parse(data.authJson());
         this.created = Instant.now();
     }
 

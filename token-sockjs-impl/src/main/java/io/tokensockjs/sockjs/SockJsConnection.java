@@ -39,7 +39,17 @@ public interface SockJsConnection {
      *
      * @return false when the connection is no longer open and the message was dropped
      */
-    boolean write(String message);
+    default boolean write(String message) {
+        return write(SockJsMessage.of(message));
+    }
+
+    /**
+     * Queues a message that may go to many connections: it is quoted for the SockJS frame once, not once per
+     * connection.
+     *
+     * @return false when the connection is no longer open and the message was dropped
+     */
+    boolean write(SockJsMessage message);
 
     /** Closes the session with {@code 3000 "Go away!"}. */
     default void close() {

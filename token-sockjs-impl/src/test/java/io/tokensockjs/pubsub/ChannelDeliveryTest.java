@@ -2,6 +2,7 @@ package io.tokensockjs.pubsub;
 
 import io.tokensockjs.MessageFilter;
 import io.tokensockjs.Socket;
+import io.tokensockjs.sockjs.SockJsMessage;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,24 +33,24 @@ class ChannelDeliveryTest {
                 });
     }
 
-    private static Map<String, String> deliver(List<MessageFilter> filters, List<Socket> sockets) {
-        Map<String, String> sent = new LinkedHashMap<>();
+    private static Map<String, SockJsMessage> deliver(List<MessageFilter> filters, List<Socket> sockets) {
+        Map<String, SockJsMessage> sent = new LinkedHashMap<>();
         new ChannelDelivery(filters).deliver("room", PAYLOAD, sockets, (socket, frame) -> sent.put(socket.id(), frame));
         return sent;
     }
 
     @Test
     void withoutFiltersEverySocketGetsTheOneFrame() {
-        Map<String, String> sent = deliver(List.of(), List.of(socket("a"), socket("b")));
-        assertEquals(AS_PUBLISHED, sent.get("a"));
+        Map<String, SockJsMessage> sent = deliver(List.of(), List.of(socket("a"), socket("b")));
+        assertEquals(AS_PUBLISHED, sent.get("a").text());
         assertSame(sent.get("a"), sent.get("b"));
     }
 
     @Test
     void filtersThatLeaveTheMessageAloneShareOneFrameBuiltFromThePublishedText() {
         MessageFilter passes = (socket, channel, message) -> message;
-        Map<String, String> sent = deliver(List.of(passes, passes), List.of(socket("a"), socket("b"), socket("c")));
-        assertEquals(AS_PUBLISHED, sent.get("a"));
+        Map<String, SockJsMessage> sent = deliver(List.of(passes, passes), List.of(socket("a"), socket("b"), socket("c")));
+        assertEquals(AS_PUBLISHED, sent.get("a").text());
         assertSame(sent.get("a"), sent.get("b"));
         assertSame(sent.get("a"), sent.get("c"));
     }
@@ -62,11 +63,11 @@ class ChannelDeliveryTest {
             case "failed" -> throw new IllegalStateException("filter bug");
             default -> message;
         };
-        Map<String, String> sent = deliver(List.of(rules),
+        Map<String, SockJsMessage> sent = deliver(List.of(rules),
                 List.of(socket("plain"), socket("rewritten"), socket("dropped"), socket("failed"), socket("plain2")));
         assertEquals(List.of("plain", "rewritten", "plain2"), List.copyOf(sent.keySet()));
-        assertEquals("{\"channel\":\"room\",\"message\":{\"text\":\"hi\"}}", sent.get("rewritten"));
-        assertEquals(AS_PUBLISHED, sent.get("plain"));
+        assertEquals("{\"channel\":\"room\",\"message\":{\"text\":\"hi\"}}", sent.get("rewritten").text());
+        assertEquals(AS_PUBLISHED, sent.get("plain").text());
         assertSame(sent.get("plain"), sent.get("plain2"));
         assertNotSame(sent.get("plain"), sent.get("rewritten"));
     }
@@ -76,6 +77,6 @@ class ChannelDeliveryTest {
         MessageFilter first = (socket, channel, message) -> Json.createObjectBuilder((JsonObject) message).add("first", true).build();
         MessageFilter second = (socket, channel, message) -> Json.createObjectBuilder((JsonObject) message).add("saw", ((JsonObject) message).containsKey("first")).build();
         assertEquals("{\"channel\":\"room\",\"message\":{\"text\":\"hi\",\"secret\":\"s\",\"first\":true,\"saw\":true}}",
-                deliver(List.of(first, second), List.of(socket("a"))).get("a"));
+                deliver(List.of(first, second), List.of(socket("a"))).get("a").text());
     }
 }

@@ -1,6 +1,7 @@
 package io.tokensockjs.sockjs.frame;
 
 import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.SockJsMessage;
 
 import java.util.Collection;
 
@@ -24,19 +25,19 @@ public final class SockJsFrames {
     }
 
     /** {@code a["m1","m2",...]}: several queued messages in one frame. */
-    public static String messages(Collection<String> messages) {
-        int size = 4;
-        for (String message : messages) {
-            size += message.length() + 3;
+    public static String messages(Collection<SockJsMessage> messages) {
+        int size = 3;
+        for (SockJsMessage message : messages) {
+            size += message.quoted().length() + 1;
         }
         StringBuilder out = new StringBuilder(size);
         out.append("a[");
         boolean first = true;
-        for (String message : messages) {
+        for (SockJsMessage message : messages) {
             if (!first) {
                 out.append(',');
             }
-            JsonStrings.appendQuoted(out, message, false);
+            out.append(message.quoted());
             first = false;
         }
         return out.append(']').toString();

@@ -3,6 +3,7 @@ package io.tokensockjs.sockjs.session;
 import io.tokensockjs.sockjs.CloseStatus;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
+import io.tokensockjs.sockjs.SockJsMessage;
 import io.tokensockjs.sockjs.frame.SockJsFrames;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class SockJsSession implements SockJsConnection {
     private final ReentrantLock inbound = new ReentrantLock();
 
     // Guarded by this.
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ArrayDeque<SockJsMessage> queue = new ArrayDeque<>();
     private long queuedChars;
     private Receiver receiver;
     private volatile State state = State.NEW;
@@ -119,7 +120,7 @@ public final class SockJsSession implements SockJsConnection {
     }
 
     @Override
-    public boolean write(String message) {
+    public boolean write(SockJsMessage message) {
         if (message == null) {
             throw new NullPointerException("message");
         }
@@ -129,7 +130,7 @@ public final class SockJsSession implements SockJsConnection {
                 return false;
             }
             queue.add(message);
-            queuedChars += message.length() + 3;
+            queuedChars += message.text().length() + 3;
             overflow = queuedChars > settings.maxQueuedChars();
             if (!overflow) {
                 pump();
@@ -407,7 +408,7 @@ public final class SockJsSession implements SockJsConnection {
                 frame = raw ? null : SockJsFrames.close(closeStatus);
             } else if (!queue.isEmpty()) {
                 if (raw) {
-                    frame = queue.poll();
+                    frame = queue.poll().text();
                     queuedChars -= frame.length() + 3;
                 } else {
                     frame = SockJsFrames.messages(queue);

@@ -1,0 +1,41 @@
+package io.tokensockjs.sockjs;
+
+import io.tokensockjs.sockjs.frame.JsonStrings;
+
+/**
+ * A message on its way to one or many connections. SockJS frames carry messages as JSON strings; this quotes the
+ * text at most once, however many sessions it goes to. One published message fanned out to thousands of sockets
+ * was quoted once per socket, and that quoting was a third of the server's CPU in the fan-out benchmark.
+ */
+public final class SockJsMessage {
+
+    private final String text;
+    /** Computed on first use; a race computes the same string twice, harmlessly. */
+    private volatile String quoted;
+
+    private SockJsMessage(String text) {
+        this.text = text;
+    }
+
+    public static SockJsMessage of(String text) {
+        if (text == null) {
+            throw new NullPointerException("message");
+        }
+        return new SockJsMessage(text);
+    }
+
+    /** The message as the application wrote it (what a raw websocket sends). */
+    public String text() {
+        return text;
+    }
+
+    /** The message as a JSON string, as it appears inside {@code a[...]}. */
+    public String quoted() {
+        String value = quoted;
+        if (value == null) {
+            value = JsonStrings.quote(text);
+            quoted = value;
+        }
+        return value;
+    }
+}
