@@ -3,16 +3,17 @@
 # (node-baseline) side by side on one Redis, the same load generator (bench-load) against each in turn.
 #
 #   bench.sh start                 build what is missing, start Redis, the Node baseline and the Liberty server
-#   bench.sh stop                  stop all three
+#   bench.sh stop                  stop them (and the second pair of connect20k, if left running)
 #   bench.sh once SERVER SCENARIO [--option value]...
 #                                  one run against java or node, its RESULT line on stdout
 #   bench.sh compare RUNS SCENARIO [--option value]...
 #                                  RUNS rounds of (java, node) back to back, RESULT lines appended to $RESULTS
-#   bench.sh targets [RUNS]        the issue's whole table (default 3 rounds), then the summary
+#   bench.sh targets [RUNS]        the issue's table (default 3 rounds) after a warm-up round, then the summary
+#   bench.sh connect20k            20,000 idle sockets held on this machine: two servers of each kind, 10,000 each
+#                                  (one process may not hold 20,000: the open-files limit here is 20,000)
 #   bench.sh summary [FILE]...     medians per server and the java/node ratios
 #
-# Environment: RESULTS (default results/raw-<date>.txt), JAVA_PORT (19200), NODE_PORT (19300),
-# REDIS_PORT (19399), JAVA_URL and NODE_URL (derived from the ports).
+# Environment: RESULTS (default results/raw-<date>.txt), JAVA_PORT (19200), NODE_PORT (19300), REDIS_PORT (19399).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,16 +22,46 @@ STATE="$HERE/target"
 JAVA_PORT="${JAVA_PORT:-19200}"
 NODE_PORT="${NODE_PORT:-19300}"
 REDIS_PORT="${REDIS_PORT:-19399}"
-JAVA_URL="${JAVA_URL:-http://127.0.0.1:$JAVA_PORT/bench}"
-NODE_URL="${NODE_URL:-http://127.0.0.1:$NODE_PORT}"
 RESULTS="${RESULTS:-$HERE/results/raw-$(date +%F).txt}"
 LOAD_CP="$HERE/bench-load/target/classes:$HERE/bench-load/target/lib/*"
+
+java_url() { echo "http://127.0.0.1:$1/bench"; }
+node_url() { echo "http://127.0.0.1:$1"; }
 
 answers() { curl -fs -o /dev/null --max-time 2 "$1"; }
 
 wait_for() { # url seconds
   for _ in $(seq 1 "$(( $2 * 5 ))"); do answers "$1" && return 0; sleep 0.2; done
   echo "no answer from $1 after $2 s" >&2; return 1
+}
+
+start_java() { # port server-name
+  if ! answers "$(java_url "$1")/bench/stats"; then
+    (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" mvn -B -q -pl benchmarks/bench-server \
+      liberty:create liberty:deploy liberty:start -Dbench.http.port="$1" -Dbench.https.port="$(( $1 + 1 ))" \
+      -Dbench.server.name="$2")
+  fi
+  wait_for "$(java_url "$1")/bench/stats" 120
+}
+
+stop_java() { # server-name
+  (cd "$ROOT" && mvn -B -q -pl benchmarks/bench-server liberty:stop -Dbench.server.name="$1") || true
+}
+
+start_node() { # port
+  if ! answers "$(node_url "$1")/bench/stats"; then
+    PID_FILE="$STATE/node-$1.pid" nohup "$HERE/node-baseline/start.sh" --port "$1" --redis-port "$REDIS_PORT" \
+      >"$STATE/node-$1.log" 2>&1 &
+    echo $! >"$STATE/node-start-$1.pid"
+  fi
+  wait_for "$(node_url "$1")/bench/stats" 60
+}
+
+stop_node() { # port
+  if [ -f "$STATE/node-start-$1.pid" ]; then
+    kill "$(cat "$STATE/node-start-$1.pid")" 2>/dev/null || true
+    rm -f "$STATE/node-start-$1.pid"
+  fi
 }
 
 start() {
@@ -42,37 +73,34 @@ start() {
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
       --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
   fi
-  if ! answers "$NODE_URL/bench/stats"; then
-    PID_FILE="$STATE/node.pid" nohup "$HERE/node-baseline/start.sh" --port "$NODE_PORT" --redis-port "$REDIS_PORT" \
-      >"$STATE/node.log" 2>&1 &
-    echo $! >"$STATE/node-start.pid"
-  fi
-  if ! answers "$JAVA_URL/bench/stats"; then
-    (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
-      mvn -B -q -pl benchmarks/bench-server liberty:create liberty:deploy liberty:start -Dbench.http.port="$JAVA_PORT")
-  fi
-  wait_for "$NODE_URL/bench/stats" 60
-  wait_for "$JAVA_URL/bench/stats" 120
-  echo "java: $JAVA_URL  node: $NODE_URL  redis: 127.0.0.1:$REDIS_PORT"
+  start_node "$NODE_PORT"
+  start_java "$JAVA_PORT" benchServer
+  echo "java: $(java_url "$JAVA_PORT")  node: $(node_url "$NODE_PORT")  redis: 127.0.0.1:$REDIS_PORT"
 }
 
 stop() {
-  (cd "$ROOT" && mvn -B -q -pl benchmarks/bench-server liberty:stop) || true
-  if [ -f "$STATE/node-start.pid" ]; then kill "$(cat "$STATE/node-start.pid")" 2>/dev/null || true; rm -f "$STATE/node-start.pid"; fi
+  stop_java benchServer
+  stop_java benchServer2
+  stop_node "$NODE_PORT"
+  stop_node "$(( NODE_PORT + 10 ))"
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
 }
 
 url_of() {
   case "$1" in
-    java) echo "$JAVA_URL" ;;
-    node) echo "$NODE_URL" ;;
+    java) java_url "$JAVA_PORT" ;;
+    node) node_url "$NODE_PORT" ;;
     *) echo "server is java or node, not $1" >&2; exit 2 ;;
   esac
 }
 
+load() { # scenario options... (the load generator itself)
+  java -Xms256m -Xmx2g -cp "$LOAD_CP" io.tokensockjs.bench.load.Bench "$@"
+}
+
 once() { # server scenario options...
   local server="$1" scenario="$2"; shift 2
-  java -Xms256m -Xmx2g -cp "$LOAD_CP" io.tokensockjs.bench.load.Bench "$scenario" --url "$(url_of "$server")" "$@"
+  load "$scenario" --url "$(url_of "$server")" "$@"
 }
 
 compare() { # runs scenario options...
@@ -86,18 +114,51 @@ compare() { # runs scenario options...
   done
 }
 
+# The cases of the issue's table. A first round warms both servers up (the JVM compiles for tens of seconds;
+# V8 too, for less) and is not recorded.
+CASES=(
+  "rpc --clients 50 --inflight 1 --bytes 64"
+  "rpc --clients 50 --inflight 10 --bytes 64"
+  "fanout --subscribers 100 --window 100 --bytes 64"
+  "token --clients 20"
+)
+
 targets() {
   local runs="${1:-3}"
-  compare "$runs" rpc --clients 50 --inflight 1 --bytes 64
-  compare "$runs" rpc --clients 50 --inflight 10 --bytes 64
-  compare "$runs" fanout --subscribers 100 --window 20 --bytes 64
-  compare "$runs" token --clients 20
+  for case in "${CASES[@]}"; do
+    for server in java node; do
+      # shellcheck disable=SC2086
+      once "$server" $case --warmup 10 --secs 10 >/dev/null
+    done
+  done
+  for case in "${CASES[@]}"; do
+    # shellcheck disable=SC2086
+    compare "$runs" $case
+  done
   compare 1 fanout --subscribers 100 --rate 1000 --slow 10 --bytes 1024 --secs 60 --sample 5
+  compare "$runs" connect --sockets 19500 --rate 1000 --hold 10
   summary "$RESULTS"
 }
 
+connect20k() {
+  start_java "$(( JAVA_PORT + 10 ))" benchServer2
+  start_node "$(( NODE_PORT + 10 ))"
+  mkdir -p "$(dirname "$RESULTS")"
+  for pair in "java_url $JAVA_PORT" "node_url $NODE_PORT"; do
+    set -- $pair
+    # Two load processes (one process may not open 20,000 sockets either), one per server, at the same time.
+    load connect --url "$($1 "$2")" --sockets 10000 --rate 500 --hold 10 >"$STATE/c20k-1.txt" &
+    local first=$!
+    load connect --url "$($1 "$(( $2 + 10 ))")" --sockets 10000 --rate 500 --hold 10 >"$STATE/c20k-2.txt"
+    wait "$first"
+    sed 's/case=n10000/case=n10000of20000/' "$STATE/c20k-1.txt" "$STATE/c20k-2.txt" | tee -a "$RESULTS"
+  done
+  stop_java benchServer2
+  stop_node "$(( NODE_PORT + 10 ))"
+}
+
 summary() {
-  java -cp "$LOAD_CP" io.tokensockjs.bench.load.Bench summary "${@:-$RESULTS}"
+  load summary "${@:-$RESULTS}"
 }
 
 command="${1:-}"; shift || true
@@ -107,6 +168,7 @@ case "$command" in
   once) once "$@" ;;
   compare) compare "$@" ;;
   targets) targets "$@" ;;
+  connect20k) connect20k ;;
   summary) summary "$@" ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac
