@@ -15,12 +15,16 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench rpc|fanout|connect|token [--url URL] [--option value]... | Bench summary FILE...");
+            System.err.println("usage: Bench rpc|fanout|connect|token [--url URL] [--option value]... | Bench summary FILE... | Bench jfr RECORDING");
             System.exit(2);
         }
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
         if (argv[0].equals("summary")) {
             System.out.print(Summary.of(rest));
+            return;
+        }
+        if (argv[0].equals("jfr") && argv.length == 2) {
+            System.out.print(JfrSummary.of(java.nio.file.Path.of(argv[1])));
             return;
         }
         Args args = new Args(rest);
