@@ -24,6 +24,7 @@ NODE_PORT="${NODE_PORT:-19300}"
 REDIS_PORT="${REDIS_PORT:-19399}"
 RESULTS="${RESULTS:-$HERE/results/raw-$(date +%F).txt}"
 LOAD_CP="$HERE/bench-load/target/classes:$HERE/bench-load/target/lib/*"
+mkdir -p "$STATE"
 
 java_url() { echo "http://127.0.0.1:$1/bench"; }
 node_url() { echo "http://127.0.0.1:$1"; }

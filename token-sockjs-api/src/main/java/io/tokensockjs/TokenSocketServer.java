@@ -22,7 +22,9 @@ public interface TokenSocketServer {
 
     /**
      * Calls a function the client registered ({@code new TokenSocket(options, actions)} in the browser client),
-     * by its dotted name.
+     * by its dotted name. From a controller function, return the stage (or compose it) rather than wait for it:
+     * functions run on the thread that reads their socket's messages, so waiting there for that socket's answer
+     * only ends at the timeout.
      *
      * @param args anything JSON-B can write; the client's function receives it as its first argument
      * @return completes with the client's answer; fails with {@link SocketException} carrying the client's error,

@@ -12,6 +12,8 @@ public final class SockJsMessage {
     private final String text;
     /** Computed on first use; a race computes the same string twice, harmlessly. */
     private volatile String quoted;
+    /** The frame {@code a["..."]} of this message alone, likewise: what most sockets of a fan-out get. */
+    private volatile String frame;
 
     private SockJsMessage(String text) {
         this.text = text;
@@ -35,6 +37,17 @@ public final class SockJsMessage {
         if (value == null) {
             value = JsonStrings.quote(text);
             quoted = value;
+        }
+        return value;
+    }
+
+    /** {@code a["<this message>"]}: the frame of a session whose queue held only this message. */
+    public String frame() {
+        String value = frame;
+        if (value == null) {
+            String quotedText = quoted();
+            value = new StringBuilder(quotedText.length() + 3).append("a[").append(quotedText).append(']').toString();
+            frame = value;
         }
         return value;
     }

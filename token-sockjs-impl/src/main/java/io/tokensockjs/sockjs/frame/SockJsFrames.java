@@ -26,6 +26,9 @@ public final class SockJsFrames {
 
     /** {@code a["m1","m2",...]}: several queued messages in one frame. */
     public static String messages(Collection<SockJsMessage> messages) {
+        if (messages.size() == 1) {
+            return messages.iterator().next().frame();
+        }
         int size = 3;
         for (SockJsMessage message : messages) {
             size += message.quoted().length() + 1;

@@ -106,6 +106,8 @@ final class FanoutScenario {
                 memory.stop();
             }
             long lost = scenario.drainAndCountLoss(loops);
+            // Before the load generator closes its sockets: only the server's closes count.
+            long slowClosed = scenario.slowClosed.sum();
             connected.sockets().forEach(socket -> socket.loop.execute(socket::close));
 
             String label = "s" + subscribers + (rate > 0 ? "r" + (long) rate : "w" + window) + "b" + bytes
@@ -116,7 +118,7 @@ final class FanoutScenario {
                     .latencies(latencies)
                     .put("lost", lost)
                     .put("reordered", scenario.reordered.sum())
-                    .put("slowClosed", scenario.slowClosed.sum());
+                    .put("slowClosed", slowClosed);
             cpu.describe(result);
             result.put("deliveries/serverCpuSec", delivered / (cpu.serverNanos / 1e9), 0);
             if (memory != null) {

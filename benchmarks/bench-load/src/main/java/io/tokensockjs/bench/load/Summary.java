@@ -39,6 +39,9 @@ final class Summary {
                 Map<String, List<Double>> metrics = runs.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .computeIfAbsent(fields.get("server"), k -> new LinkedHashMap<>());
                 fields.forEach((name, value) -> {
+                    if (name.equals("scenario") || name.equals("server") || name.equals("case")) {
+                        return;
+                    }
                     try {
                         metrics.computeIfAbsent(name, k -> new ArrayList<>()).add(Double.parseDouble(value));
                     } catch (NumberFormatException notANumber) {
