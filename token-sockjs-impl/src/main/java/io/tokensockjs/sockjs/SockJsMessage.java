@@ -45,8 +45,16 @@ public final class SockJsMessage {
     public String frame() {
         String value = frame;
         if (value == null) {
-            String quotedText = quoted();
-            value = new StringBuilder(quotedText.length() + 3).append("a[").append(quotedText).append(']').toString();
+            // Quoted straight into the frame unless the quoted text exists already: one copy less for an answer
+            // that goes to one socket only.
+            String quotedText = quoted;
+            StringBuilder out = new StringBuilder(text.length() + 16).append("a[");
+            if (quotedText != null) {
+                out.append(quotedText);
+            } else {
+                JsonStrings.appendQuoted(out, text, false);
+            }
+            value = out.append(']').toString();
             frame = value;
         }
         return value;

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@code _publish}) for T seconds, either as fast as allowed (at most W messages not yet delivered to every
  * reading subscriber: the fastest rate that loses nothing) or at a set rate ({@code --rate}). K of the
  * subscribers ({@code --slow}) stop reading once subscribed, to see what the server does with a consumer that
- * cannot keep up; with {@code --sample} the server's memory is read every few seconds during the run.
+ * cannot keep up; with {@code --sample} the server's memory and socket count are read every few seconds during
+ * the run (a subscriber that does not read cannot see the server close it: the count shows it).
  * Each message carries its sequence number and send time; a subscriber counts what it received, and loss is
  * what reading subscribers had not received once the publisher stopped and deliveries drained.
  */
@@ -343,6 +344,7 @@ final class FanoutScenario {
         private long maxHeap;
         private long maxRss;
         private long lastHeap;
+        private long lastSockets = -1;
         private int samples;
 
         MemorySampler(Target target, int everySeconds) {
@@ -358,6 +360,7 @@ final class FanoutScenario {
                         maxHeap = Math.max(maxHeap, stats.heapUsed());
                         maxRss = Math.max(maxRss, stats.rss());
                         lastHeap = stats.heapUsed();
+                        lastSockets = stats.sockets();
                         samples++;
                     }
                 }
@@ -373,7 +376,9 @@ final class FanoutScenario {
         }
 
         synchronized void describe(Result result, ServerStats before) {
+            // A subscriber that does not read never sees its close either: the server's own count tells.
             result.put("samples", samples)
+                    .put("serverSocketsLast", lastSockets)
                     .put("heapBeforeMB", before.heapUsed() / 1048576.0, 1)
                     .put("heapMaxMB", maxHeap / 1048576.0, 1)
                     .put("heapLastMB", lastHeap / 1048576.0, 1)
