@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 
 /**
  * Binding of client data that a hostile number cannot abuse. Converting {@code 1e999999} to an integral type
@@ -57,9 +58,9 @@ public final class SafeJsonb {
         if (isPlainScalar(value)) {
             return value.toString();
         }
-        if (value instanceof java.util.Map<?, ?> map && isFlatMap(map)) {
+        if (value instanceof Map<?, ?> map && isFlatMap(map)) {
             StringBuilder json = new StringBuilder(16 * map.size() + 2).append('{');
-            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
                 JsonStrings.appendQuoted(json.append(json.length() > 1 ? "," : ""), (String) entry.getKey(), false);
                 json.append(':');
                 if (entry.getValue() instanceof String text) {
@@ -80,8 +81,8 @@ public final class SafeJsonb {
     }
 
     /** String keys, and values that are strings or plain scalars (never null, whose handling is JSON-B's to decide). */
-    private static boolean isFlatMap(java.util.Map<?, ?> map) {
-        for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+    private static boolean isFlatMap(Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String) || entry.getValue() == null
                     || !(entry.getValue() instanceof String || isPlainScalar(entry.getValue()))) {
                 return false;

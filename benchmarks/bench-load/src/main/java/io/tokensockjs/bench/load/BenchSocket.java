@@ -92,10 +92,6 @@ final class BenchSocket implements EventLoop.Handler {
         }
     }
 
-    boolean isReady() {
-        return state == State.READY;
-    }
-
     /** Whether the socket authenticated at some point (it may be closed now). */
     boolean wasReady() {
         return wasReady;

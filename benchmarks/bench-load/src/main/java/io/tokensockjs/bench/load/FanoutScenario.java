@@ -106,7 +106,7 @@ final class FanoutScenario {
             if (memory != null) {
                 memory.stop();
             }
-            long lost = scenario.drainAndCountLoss(loops);
+            long lost = scenario.drainAndCountLoss();
             // Before the load generator closes its sockets: only the server's closes count.
             long slowClosed = scenario.slowClosed.sum();
             connected.sockets().forEach(socket -> socket.loop.execute(socket::close));
@@ -140,7 +140,6 @@ final class FanoutScenario {
         return new BenchSocket.Listener() {
             @Override
             public void ready(BenchSocket socket) {
-                socket.attachment = subscriber;
                 socket.send("{\"rpc\":\"_subscribe\",\"uuid\":\"s\",\"req\":{\"channel\":\"" + CHANNEL + "\"}}");
                 progress.ready();
             }
@@ -293,7 +292,7 @@ final class FanoutScenario {
     }
 
     /** Waits until reading subscribers stop receiving, then counts what they never got. */
-    private long drainAndCountLoss(Loops loops) throws InterruptedException {
+    private long drainAndCountLoss() throws InterruptedException {
         long total = publishedSoFar;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         long seen = -1;
