@@ -39,18 +39,15 @@ final class Connector {
         }
         long start = System.nanoTime();
         EventLoop pacer = loops.first();
-        double perTick = perSecond * TICK_NANOS / 1e9;
         AtomicInteger started = new AtomicInteger();
         pacer.execute(new Runnable() {
-            double credit;
-
             @Override
             public void run() {
-                credit += perTick;
-                while (credit >= 1 && started.get() < count) {
+                // Due by the clock, not by ticks counted: a tick that runs late must not lower the rate.
+                long due = Math.min(count, (long) ((System.nanoTime() - start) / 1e9 * perSecond) + 1);
+                while (started.get() < due) {
                     BenchSocket socket = sockets.get(started.getAndIncrement());
                     socket.loop.execute(socket::open);
-                    credit--;
                 }
                 if (started.get() < count) {
                     pacer.schedule(TICK_NANOS, this);
