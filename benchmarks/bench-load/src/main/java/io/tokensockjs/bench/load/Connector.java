@@ -62,6 +62,16 @@ final class Connector {
         return new Outcome(sockets, progress.ready.get(), progress.failed.get(), List.copyOf(progress.reasons), seconds);
     }
 
+    /** Opens {@code count} sockets to one server, all of which must become ready within two minutes. */
+    Outcome openAll(int count, Function<Integer, BenchSocket.Listener> listenerFor, Target target, Progress progress)
+            throws InterruptedException {
+        Outcome outcome = open(count, listenerFor, new Target[] {target}, progress, 120);
+        if (outcome.ready() < count) {
+            throw new IllegalStateException("Only " + outcome.ready() + " of " + count + " connected: " + outcome.reasons());
+        }
+        return outcome;
+    }
+
     /** Counts sockets that became ready or failed before becoming ready. */
     static final class Progress {
         final AtomicInteger ready = new AtomicInteger();

@@ -80,28 +80,17 @@ final class FanoutScenario {
         ServerStats before = ServerStats.fetch(target);
         FanoutScenario scenario = new FanoutScenario(subscribers, slow, window, rate, bytes);
         try (Loops loops = new Loops(loopCount)) {
-            Connector.Outcome connected = new Connector(loops, 500).open(subscribers + 1, scenario::listener,
-                    new Target[] {target}, scenario.progress, 120);
-            if (connected.ready() < subscribers + 1) {
-                throw new IllegalStateException("Only " + connected.ready() + " connected: " + connected.reasons());
-            }
+            Connector.Outcome connected = new Connector(loops, 500).openAll(subscribers + 1, scenario::listener,
+                    target, scenario.progress);
             scenario.publisher = connected.sockets().get(subscribers);
             scenario.warmUp();
 
             scenario.publishing = true;
             scenario.publisher.loop.execute(scenario::startPublishing);
             TimeUnit.SECONDS.sleep(warmup);
-            CpuClock cpu = new CpuClock(before.pid());
-            loops.resetLatencies();
-            long deliveredBefore = scenario.deliveries.sum();
-            long publishedBefore = scenario.publishedSoFar;
             MemorySampler memory = sampleSecs > 0 ? new MemorySampler(target, sampleSecs) : null;
-            cpu.start();
-            TimeUnit.SECONDS.sleep(secs);
-            cpu.stop();
-            long delivered = scenario.deliveries.sum() - deliveredBefore;
-            long publishedInRun = scenario.publishedSoFar - publishedBefore;
-            org.HdrHistogram.Histogram latencies = loops.latencies();
+            MeasuredWindow measured = MeasuredWindow.measure(loops, before.pid(), secs,
+                    scenario.deliveries::sum, () -> scenario.publishedSoFar);
             scenario.publishing = false;
             if (memory != null) {
                 memory.stop();
@@ -113,15 +102,16 @@ final class FanoutScenario {
 
             String label = "s" + subscribers + (rate > 0 ? "r" + (long) rate : "w" + window) + "b" + bytes
                     + (slow > 0 ? "slow" + slow : "");
+            CpuClock cpu = measured.cpu();
             Result result = new Result("fanout", before.server(), label)
-                    .put("deliveries/s", delivered / cpu.seconds(), 0)
-                    .put("publish/s", publishedInRun / cpu.seconds(), 0)
-                    .latencies(latencies)
+                    .put("deliveries/s", measured.rate(0), 0)
+                    .put("publish/s", measured.rate(1), 0)
+                    .latencies(measured.latencies())
                     .put("lost", lost)
                     .put("reordered", scenario.reordered.sum())
                     .put("slowClosed", slowClosed);
             cpu.describe(result);
-            result.put("deliveries/serverCpuSec", delivered / (cpu.serverNanos / 1e9), 0);
+            result.put("deliveries/serverCpuSec", measured.counts()[0] / (cpu.serverNanos / 1e9), 0);
             if (memory != null) {
                 memory.describe(result, before);
             }

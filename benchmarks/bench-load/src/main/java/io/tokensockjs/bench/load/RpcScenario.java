@@ -41,33 +41,22 @@ final class RpcScenario implements BenchSocket.Listener {
         RpcScenario scenario = new RpcScenario(inflight, bytes);
         try (Loops loops = new Loops(loopCount)) {
             scenario.progress = new Connector.Progress(clients);
-            Connector.Outcome connected = new Connector(loops, 500).open(clients, i -> scenario,
-                    new Target[] {target}, scenario.progress, 120);
-            if (connected.ready() < clients) {
-                throw new IllegalStateException("Only " + connected.ready() + " of " + clients + " connected: " + connected.reasons());
-            }
+            Connector.Outcome connected = new Connector(loops, 500).openAll(clients, i -> scenario, target, scenario.progress);
             for (BenchSocket socket : connected.sockets()) {
                 socket.loop.execute(() -> scenario.start(socket));
             }
             TimeUnit.SECONDS.sleep(warmup);
-
-            CpuClock cpu = new CpuClock(server.pid());
-            loops.resetLatencies();
-            long answeredBefore = scenario.answered.sum();
-            long errorsBefore = scenario.errors.sum();
-            cpu.start();
-            TimeUnit.SECONDS.sleep(secs);
-            cpu.stop();
-            long calls = scenario.answered.sum() - answeredBefore;
-            long failed = scenario.errors.sum() - errorsBefore;
-            org.HdrHistogram.Histogram latencies = loops.latencies();
+            MeasuredWindow window = MeasuredWindow.measure(loops, server.pid(), secs,
+                    scenario.answered::sum, scenario.errors::sum);
             scenario.calling = false;
             connected.sockets().forEach(socket -> socket.loop.execute(socket::close));
 
+            long calls = window.counts()[0];
+            CpuClock cpu = window.cpu();
             Result result = new Result("rpc", server.server(), "c" + clients + "w" + inflight + "b" + bytes)
-                    .put("calls/s", calls / cpu.seconds(), 0)
-                    .latencies(latencies)
-                    .put("errors", failed);
+                    .put("calls/s", window.rate(0), 0)
+                    .latencies(window.latencies())
+                    .put("errors", window.counts()[1]);
             cpu.describe(result);
             return result.put("calls/serverCpuSec", calls / (cpu.serverNanos / 1e9), 0)
                     .put("serverCpuUs/call", cpu.serverNanos / 1e3 / calls, 1)

@@ -40,22 +40,16 @@ final class TokenScenario {
                 getter.loop.execute(getter::open);
             }
             TimeUnit.SECONDS.sleep(warmup);
-            CpuClock cpu = new CpuClock(server.pid());
-            loops.resetLatencies();
-            long issuedBefore = scenario.issued.sum();
-            long errorsBefore = scenario.errors.sum();
-            cpu.start();
-            TimeUnit.SECONDS.sleep(secs);
-            cpu.stop();
-            long tokens = scenario.issued.sum() - issuedBefore;
-            long failed = scenario.errors.sum() - errorsBefore;
-            org.HdrHistogram.Histogram latencies = loops.latencies();
+            MeasuredWindow window = MeasuredWindow.measure(loops, server.pid(), secs,
+                    scenario.issued::sum, scenario.errors::sum);
             scenario.asking = false;
 
+            long tokens = window.counts()[0];
+            CpuClock cpu = window.cpu();
             Result result = new Result("token", server.server(), "c" + clients + (path == null ? "" : path.replace('/', '_')))
-                    .put("tokens/s", tokens / cpu.seconds(), 0)
-                    .latencies(latencies)
-                    .put("errors", failed);
+                    .put("tokens/s", window.rate(0), 0)
+                    .latencies(window.latencies())
+                    .put("errors", window.counts()[1]);
             cpu.describe(result);
             return result.put("tokens/serverCpuSec", tokens / (cpu.serverNanos / 1e9), 0)
                     .put("serverCpuUs/token", cpu.serverNanos / 1e3 / Math.max(1, tokens), 1);
