@@ -1,57 +1,101 @@
 package io.tokensockjs.client;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * A client of the token-sockjs protocol over the raw SockJS websocket ({@code <prefix>/websocket}): it fetches a
- * token over HTTP, authenticates, then calls server functions, answers the server's calls and takes part in
+ * A client of a token-sockjs server, as the browser client {@code token-sockjs-client} behaves: it fetches a token
+ * over HTTP (with the builder's cookies, headers and query parameters), opens a SockJS session over the websocket
+ * transport, authenticates with the token, then calls server functions, answers the server's calls and takes part in
  * publish/subscribe.
  *
  * <pre>{@code
  * TokenSocketClient client = TokenSocketClient.builder(URI.create("http://localhost:9080/app"))
- *         .header("Cookie", "JSESSIONID=...")
+ *         .cookie("JSESSIONID", sessionId)
  *         .function("clock.now", args -> CompletableFuture.completedFuture(Json.createValue(Instant.now().toString())))
+ *         .onMessage((channel, message) -> System.out.println(channel + ": " + message))
+ *         .reconnect(Duration.ofMillis(100), Duration.ofSeconds(5))
  *         .connect().toCompletableFuture().join();
- * JsonValue answer = client.rpc("math.add", Json.createObjectBuilder().add("a", 1).add("b", 2).build()).toCompletableFuture().join();
+ * JsonValue sum = client.rpc("math.add", Json.createObjectBuilder().add("a", 1).add("b", 2).build())
+ *         .toCompletableFuture().join();
+ * client.subscribe("news").toCompletableFuture().join();
  * }</pre>
+ *
+ * <p>Every request ends: with its answer, or a {@link TokenSocketException} saying why not
+ * ({@link ServerErrorException}, {@link CallTimeoutException}, {@link ConnectionClosedException},
+ * {@link TooManyPendingCallsException}). Answers complete on a callback thread, never on the thread that reads the
+ * socket, so a continuation may block or make further calls.
+ *
+ * <p><b>Reconnection</b> is off unless {@link Builder#reconnect} turns it on: then a dropped connection is opened
+ * again after a pause that grows from the first delay to the maximum, each time with a fresh token from the token
+ * route; the channels the client held are asked for again, and requests made meanwhile wait (within their timeout)
+ * and leave once it is back. Requests that were in flight when the connection dropped fail with
+ * {@link ConnectionClosedException}: the server may or may not have carried them out. The client stops trying, and
+ * closes, when the token route refuses (401, 403) or the server refuses the fresh token; it never reconnects after
+ * {@link #close()} or when the first connection fails.
+ *
+ * <p><b>Channels</b>: {@link #channels()} holds what the server confirmed (its internal {@code subscribe} message or
+ * the answer to {@code _subscribe}), never what was merely asked for; a refused subscription never appears in it.
+ *
+ * <p><b>Keep-alive</b>: with {@link Builder#ping}, the client sends {@code _ping} at that interval while connected
+ * (the server answers it when {@code token-sockjs.ping=true}; any answer, even an error, proves the connection
+ * alive). No answer within the interval counts as a dead connection: it is dropped (and reconnected, if on).
  */
 public final class TokenSocketClient implements AutoCloseable {
 
-    private final Builder settings;
-    private final Map<String, CompletableFuture<JsonValue>> pending = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(TokenSocketClient.class.getName());
+
+    private enum State { CONNECTING, OPEN, RECONNECTING, CLOSED }
+
+    private record Outgoing(String uuid, String text) {
+    }
+
+    private final Settings settings;
+    private final PendingCalls pending;
+    private final ClientThreads.Serial events;
+    private final Backoff backoff;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final Object sendLock = new Object();
-    private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
-    private volatile WebSocket socket;
+    private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+    private final SockJsConnection.Handler handler = new Handler();
+    private final Object lock = new Object();
+    private final List<Outgoing> waiting = new ArrayList<>();
+    private State state = State.CONNECTING;
+    private SockJsConnection connection;
+    private CloseStatus lastStatus = CloseStatus.abnormal("Never connected");
+    private ScheduledFuture<?> pinger;
 
-    private TokenSocketClient(Builder settings) {
+    private TokenSocketClient(Settings settings) {
         this.settings = settings;
+        this.pending = new PendingCalls(settings.maxPendingCalls, settings.executor);
+        this.events = new ClientThreads.Serial(settings.executor);
+        this.backoff = settings.reconnectFirst == null ? null : new Backoff(settings.reconnectFirst, settings.reconnectMax);
     }
 
     /** A client of the application at {@code base}, its context root: {@code http://host:port/context}. */
@@ -59,252 +103,511 @@ public final class TokenSocketClient implements AutoCloseable {
         return new Builder(base);
     }
 
-    // ---- calls ---------------------------------------------------------------------------------------------------
+    // ---- requests ------------------------------------------------------------------------------------------------
 
-    /** Calls a server function; completes with its answer, or fails with {@link RemoteError}. */
+    /** Calls a server function with its request data ({@code JsonValue.NULL} for none); completes with its answer. */
     public CompletionStage<JsonValue> rpc(String function, JsonValue request) {
-        return request(function, request, null);
+        Objects.requireNonNull(function, "function");
+        return request(function, request == null ? JsonValue.NULL : request);
     }
 
+    /**
+     * Asks to join a channel; completes with the server's answer ({@code {"channel":C}}) once the channel is in
+     * {@link #channels()}, or fails with the veto's reason.
+     */
     public CompletionStage<JsonValue> subscribe(String channel) {
-        channels.add(channel);
-        return request("_subscribe", Json.createObjectBuilder().add("channel", channel).build(), null);
+        return request("_subscribe", channelRequest(channel).build());
     }
 
+    /** Asks to leave a channel; the channel leaves {@link #channels()} when the server confirms. */
     public CompletionStage<JsonValue> unsubscribe(String channel) {
-        channels.remove(channel);
-        return request("_unsubscribe", Json.createObjectBuilder().add("channel", channel).build(), null);
+        return request("_unsubscribe", channelRequest(channel).build());
     }
 
+    /** Publishes on a channel (subscribed or not), if the server allows it. */
     public CompletionStage<JsonValue> publish(String channel, JsonValue data) {
-        return request("_publish", Json.createObjectBuilder().add("channel", channel).add("data", data).build(), null);
+        return request("_publish", channelRequest(channel).add("data", data == null ? JsonValue.NULL : data).build());
     }
 
+    /** Publishes on every channel of every server, if the server allows it. */
     public CompletionStage<JsonValue> broadcast(JsonValue data) {
-        return request("_broadcast", Json.createObjectBuilder().add("data", data).build(), null);
+        return request("_broadcast", Jsonp.PROVIDER.createObjectBuilder().add("data", data == null ? JsonValue.NULL : data).build());
     }
 
-    /** The channels this client believes it is subscribed to (the server's internal messages keep it true). */
+    /** The channels the server confirmed this client is on (kept across a reconnection while they are asked again). */
     public Set<String> channels() {
         return Collections.unmodifiableSet(channels);
     }
 
-    /** Sends a raw text message, as a hostile or experimental client might. */
-    public CompletionStage<?> sendRaw(String text) {
-        return send(text);
+    /**
+     * Sends one message text exactly as given (inside a SockJS frame), as a hostile or experimental client might;
+     * answers to it reach {@link ClientListener#onError} or nowhere.
+     *
+     * @throws ConnectionClosedException when the client is not connected
+     */
+    public void sendRaw(String text) {
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                throw new ConnectionClosedException(lastStatus, null);
+            }
+            connection.send(text);
+        }
     }
 
-    /** Completes with the websocket close code once the server or the client closed the socket. */
-    public CompletionStage<Integer> closed() {
+    /** Whether the client is connected and authenticated now. */
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state == State.OPEN;
+        }
+    }
+
+    /**
+     * Completes when the client is closed for good: by {@link #close()} ({@link CloseStatus#CLOSED_BY_CLIENT}), or
+     * with the status of the connection's end when it will not reconnect.
+     */
+    public CompletionStage<CloseStatus> closed() {
         return closed;
     }
 
-    public boolean isOpen() {
-        return !closed.isDone();
-    }
-
+    /** Closes the connection and fails every request still waiting; no reconnection follows. */
     @Override
     public void close() {
-        WebSocket current = socket;
-        if (current != null && !current.isOutputClosed()) {
-            current.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-        }
-    }
-
-    private CompletionStage<JsonValue> request(String rpc, JsonValue req, String token) {
-        String uuid = Long.toString(ids.incrementAndGet(), 36);
-        JsonObjectBuilder message = Json.createObjectBuilder().add("rpc", rpc).add("uuid", uuid);
-        if (req != null) {
-            message.add("req", req);
-        }
-        if (token != null) {
-            message.add("token", token);
-        }
-        CompletableFuture<JsonValue> answer = new CompletableFuture<>();
-        pending.put(uuid, answer);
-        send(message.build().toString()).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                pending.remove(uuid);
-                answer.completeExceptionally(failure);
-            }
-        });
-        return answer.orTimeout(settings.timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private CompletionStage<?> send(String text) {
-        synchronized (sendLock) {
-            // The JDK websocket takes one send at a time: chain them.
-            sendChain = sendChain.handle((ignored, failure) -> null)
-                    .thenCompose(ignored -> socket.sendText(text, true));
-            return sendChain;
-        }
-    }
-
-    // ---- connecting --------------------------------------------------------------------------------------------
-
-    /** Fetches a token with the builder's headers and query parameters. */
-    static CompletionStage<String> requestToken(Builder settings) {
-        String query = settings.query.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        URI uri = URI.create(settings.base + settings.tokenPath + (query.isEmpty() ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout).header("Accept", "application/json").GET();
-        settings.headers.forEach(request::header);
-        return settings.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            JsonObject body;
-            try {
-                body = Json.createReader(new StringReader(response.body())).readObject();
-            } catch (RuntimeException e) {
-                throw new RemoteError(Json.createValue("HTTP " + response.statusCode() + ": " + response.body()));
-            }
-            if (response.statusCode() != 200 || !(body.get("token") instanceof JsonString token)) {
-                throw new RemoteError(body.getOrDefault("error", Json.createValue("HTTP " + response.statusCode())));
-            }
-            return token.getString();
-        });
-    }
-
-    private CompletionStage<TokenSocketClient> open(String token) {
-        String base = settings.base.toString().replaceFirst("^http", "ws");
-        URI uri = URI.create(base + settings.socketPrefix + "/websocket");
-        return settings.http.newWebSocketBuilder().connectTimeout(settings.timeout).buildAsync(uri, new Listener())
-                .thenCompose(webSocket -> {
-                    socket = webSocket;
-                    return request("auth", null, token);
-                })
-                .thenApply(answer -> this);
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                handle(text);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closedWith(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closedWith(1006);
-        }
-    }
-
-    private void closedWith(int code) {
-        closed.complete(code);
-        RemoteError error = new RemoteError(Json.createValue("Socket closed"));
-        pending.values().forEach(answer -> answer.completeExceptionally(error));
-        pending.clear();
-    }
-
-    private void handle(String text) {
-        JsonObject message;
-        try {
-            message = Json.createReader(new StringReader(text)).readObject();
-        } catch (RuntimeException e) {
-            return;
-        }
-        if (message.getBoolean("internal", false)) {
-            internal(message.getString("command", ""), message.get("data"));
-            return;
-        }
-        if (message.get("uuid") instanceof JsonString uuid) {
-            CompletableFuture<JsonValue> answer = pending.remove(uuid.getString());
-            if (answer != null) {
-                JsonValue error = message.get("error");
-                if (error != null) {
-                    answer.completeExceptionally(new RemoteError(error));
-                } else {
-                    answer.complete(message.getOrDefault("resp", JsonValue.NULL));
-                }
+        SockJsConnection current;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
                 return;
             }
+            state = State.CLOSED;
+            current = connection;
+            connection = null;
+            lastStatus = CloseStatus.CLOSED_BY_CLIENT;
+            stopPing();
+            waiting.clear();
         }
-        if (message.get("channel") instanceof JsonString channel && settings.onMessage != null) {
-            settings.onMessage.accept(channel.getString(), message.getOrDefault("message", JsonValue.NULL));
-        } else if (message.containsKey("error") && settings.onError != null) {
-            settings.onError.accept(message.get("error"));
+        pending.failAll(new ConnectionClosedException(CloseStatus.CLOSED_BY_CLIENT, null));
+        if (current != null) {
+            current.close(settings.timeout);
+        }
+        closed.complete(CloseStatus.CLOSED_BY_CLIENT);
+    }
+
+    private static JsonObjectBuilder channelRequest(String channel) {
+        return Jsonp.PROVIDER.createObjectBuilder().add("channel", Objects.requireNonNull(channel, "channel"));
+    }
+
+    private CompletionStage<JsonValue> request(String rpc, JsonValue req) {
+        String uuid = Long.toString(ids.incrementAndGet(), 36);
+        String text = Jsonp.PROVIDER.createObjectBuilder().add("rpc", rpc).add("req", req).add("uuid", uuid).build().toString();
+        CompletableFuture<JsonValue> answer;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return CompletableFuture.failedFuture(new ConnectionClosedException(lastStatus, null));
+            }
+            try {
+                answer = pending.add(uuid, rpc, settings.timeout);
+            } catch (TooManyPendingCallsException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (state == State.OPEN) {
+                pending.sent(uuid, connection);
+                connection.send(text);
+            } else {
+                waiting.add(new Outgoing(uuid, text));
+            }
+        }
+        if (rpc.equals("_subscribe") || rpc.equals("_unsubscribe")) {
+            // The channel set follows the confirmation; the caller's stage completes after it changed.
+            return answer.thenApply(resp -> {
+                confirmed(rpc.equals("_subscribe"), resp instanceof JsonObject object ? object : null);
+                return resp;
+            });
+        }
+        return answer;
+    }
+
+    // ---- connecting ------------------------------------------------------------------------------------------------
+
+    /** One attempt: a token (fetched unless given), a SockJS session, the {@code auth} exchange. */
+    private CompletionStage<Void> attempt(String givenToken) {
+        CompletionStage<String> token = givenToken != null ? CompletableFuture.completedFuture(givenToken)
+                : TokenRequest.fetch(settings.http, settings.base, settings.tokenPath, settings.query, settings.headers, settings.timeout);
+        return token.thenCompose(value -> SockJsConnection.open(settings.http, settings.socketsUri(), settings.headers,
+                        settings.timeout, settings.maxMessageSize, handler)
+                .thenCompose(opened -> authenticate(opened, value)));
+    }
+
+    private CompletionStage<Void> authenticate(SockJsConnection opened, String token) {
+        String uuid = Long.toString(ids.incrementAndGet(), 36);
+        CompletableFuture<JsonValue> answer;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                opened.close(settings.timeout);
+                return CompletableFuture.failedFuture(new ConnectionClosedException(lastStatus, null));
+            }
+            connection = opened;
+            answer = pending.add(uuid, "auth", settings.timeout);
+            pending.sent(uuid, opened);
+        }
+        opened.send(Jsonp.PROVIDER.createObjectBuilder().add("rpc", "auth").add("token", token).add("uuid", uuid).build().toString());
+        return answer.handle((resp, failure) -> {
+            if (failure != null) {
+                opened.abort(failure instanceof ConnectionClosedException closing ? closing.status()
+                        : CloseStatus.abnormal("Authentication failed: " + failure.getMessage()), failure);
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            authenticated(opened);
+            return null;
+        });
+    }
+
+    /** The server accepted the token: requests waiting for the connection leave, channels are asked for again. */
+    private void authenticated(SockJsConnection opened) {
+        synchronized (lock) {
+            if (connection != opened || state == State.CLOSED) {
+                throw new ConnectionClosedException(lastStatus, null);
+            }
+            state = State.OPEN;
+            if (backoff != null) {
+                backoff.reset();
+            }
+            // The channels first, as the browser client does: waiting requests may expect to be on them.
+            for (String channel : List.copyOf(channels)) {
+                subscribeAgain(channel);
+            }
+            for (Outgoing outgoing : waiting) {
+                if (pending.sent(outgoing.uuid(), opened)) {
+                    opened.send(outgoing.text());
+                }
+            }
+            waiting.clear();
+            startPing(opened);
         }
     }
 
-    private void internal(String command, JsonValue data) {
-        if (!(data instanceof JsonObject object)) {
+    /** A channel held before a reconnection; one the server now refuses leaves the set. */
+    private void subscribeAgain(String channel) {
+        subscribe(channel).whenComplete((resp, failure) -> {
+            if (failure instanceof ServerErrorException refused && channels.remove(channel)) {
+                fire(listener -> listener.onUnsubscribed(channel));
+                fire(listener -> listener.onError(refused));
+            }
+        });
+    }
+
+    private void connectionClosed(SockJsConnection closedConnection, CloseStatus status, Throwable cause) {
+        ConnectionClosedException failure = new ConnectionClosedException(status, cause);
+        boolean reconnect;
+        synchronized (lock) {
+            if (connection != closedConnection) {
+                return;
+            }
+            connection = null;
+            lastStatus = status;
+            stopPing();
+            pending.connectionClosed(closedConnection, failure);
+            if (state != State.OPEN) {
+                // An attempt in progress: the failure of its auth request ends it.
+                return;
+            }
+            reconnect = backoff != null;
+            state = reconnect ? State.RECONNECTING : State.CLOSED;
+        }
+        LOG.log(Level.FINE, () -> "token-sockjs client: connection to " + settings.base + " closed: " + status);
+        fire(listener -> listener.onDisconnected(failure));
+        if (reconnect) {
+            scheduleReconnect();
+        } else {
+            closed.complete(status);
+        }
+    }
+
+    private void scheduleReconnect() {
+        Duration pause = backoff.next();
+        ClientThreads.TIMER.schedule(() -> {
+            synchronized (lock) {
+                if (state != State.RECONNECTING) {
+                    return;
+                }
+            }
+            attempt(null).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    fire(ClientListener::onReconnected);
+                    return;
+                }
+                TokenSocketException error = unwrap(failure);
+                fire(listener -> listener.onError(error));
+                boolean refused = error instanceof AuthenticationRefusedException
+                        || (error instanceof TokenRequestException request && request.isRefusal());
+                if (refused) {
+                    giveUp(error);
+                } else if (stillReconnecting()) {
+                    scheduleReconnect();
+                }
+            });
+        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean stillReconnecting() {
+        synchronized (lock) {
+            return state == State.RECONNECTING;
+        }
+    }
+
+    /** No further attempts: the client closes with the status of the connection that dropped last. */
+    private void giveUp(TokenSocketException why) {
+        CloseStatus status;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            status = lastStatus;
+            waiting.clear();
+        }
+        pending.failAll(new ConnectionClosedException(status, why));
+        closed.complete(status);
+    }
+
+    private CompletionStage<TokenSocketClient> start(String token) {
+        return attempt(token).handle((ok, failure) -> {
+            if (failure == null) {
+                return this;
+            }
+            TokenSocketException error = unwrap(failure);
+            giveUp(error);
+            throw new CompletionException(error);
+        });
+    }
+
+    private static TokenSocketException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof TokenSocketException typed ? typed
+                : new ConnectionClosedException(CloseStatus.abnormal(String.valueOf(cause)), cause);
+    }
+
+    // ---- keep-alive ----------------------------------------------------------------------------------------------
+
+    private void startPing(SockJsConnection opened) {
+        if (settings.ping != null) {
+            long every = settings.ping.toMillis();
+            pinger = ClientThreads.TIMER.scheduleWithFixedDelay(() -> ping(opened), every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopPing() {
+        if (pinger != null) {
+            pinger.cancel(false);
+            pinger = null;
+        }
+    }
+
+    private void ping(SockJsConnection opened) {
+        String uuid = Long.toString(ids.incrementAndGet(), 36);
+        CompletableFuture<JsonValue> answer;
+        synchronized (lock) {
+            if (connection != opened || state != State.OPEN) {
+                return;
+            }
+            try {
+                answer = pending.add(uuid, "_ping", settings.ping);
+            } catch (TooManyPendingCallsException e) {
+                return;
+            }
+            pending.sent(uuid, opened);
+        }
+        opened.send(Jsonp.PROVIDER.createObjectBuilder().add("rpc", "_ping").add("req", JsonValue.EMPTY_JSON_OBJECT)
+                .add("uuid", uuid).build().toString());
+        answer.whenComplete((resp, failure) -> {
+            if (failure instanceof CallTimeoutException) {
+                opened.abort(CloseStatus.abnormal("No answer to _ping within " + settings.ping), failure);
+            }
+        });
+    }
+
+    // ---- what the server sends -----------------------------------------------------------------------------------
+
+    private final class Handler implements SockJsConnection.Handler {
+        @Override
+        public void onMessage(SockJsConnection from, String text) {
+            received(from, text);
+        }
+
+        @Override
+        public void onClosed(SockJsConnection from, CloseStatus status, Throwable cause) {
+            connectionClosed(from, status, cause);
+        }
+    }
+
+    private void received(SockJsConnection from, String text) {
+        JsonObject message = Jsonp.object(text);
+        if (message == null) {
+            LOG.log(Level.FINE, () -> "token-sockjs client: ignoring a message that is not a JSON object: " + SockJsFrames.abbreviate(text));
+            return;
+        }
+        if (message.get("internal") == JsonValue.TRUE) {
+            internal(from, string(message, "command"), message.get("data") instanceof JsonObject data ? data : null);
+            return;
+        }
+        JsonValue error = message.get("error") == JsonValue.NULL ? null : message.get("error");
+        if (message.get("uuid") instanceof JsonString uuid
+                && pending.answer(uuid.getString(), message.getOrDefault("resp", JsonValue.NULL), error)) {
+            return;
+        }
+        if (message.get("channel") instanceof JsonString channel) {
+            JsonValue published = message.getOrDefault("message", JsonValue.NULL);
+            fire(listener -> listener.onMessage(channel.getString(), published));
+        } else if (error != null) {
+            ServerErrorException unsolicited = new ServerErrorException(string(message, "rpc"), error);
+            fire(listener -> listener.onError(unsolicited));
+        } else {
+            LOG.log(Level.FINE, () -> "token-sockjs client: ignoring a message that answers nothing: " + SockJsFrames.abbreviate(text));
+        }
+    }
+
+    private void internal(SockJsConnection from, String command, JsonObject data) {
+        if (command == null || data == null) {
             return;
         }
         switch (command) {
-            case "subscribe" -> channels.add(object.getString("channel", ""));
-            case "unsubscribe" -> channels.remove(object.getString("channel", ""));
-            case "rpc" -> answerServer(object);
-            default -> {
+            case "subscribe" -> confirmed(true, data);
+            case "unsubscribe" -> confirmed(false, data);
+            case "rpc" -> serverCall(from, data);
+            default -> LOG.log(Level.FINE, () -> "token-sockjs client: ignoring the internal command " + command);
+        }
+    }
+
+    /** The server confirmed a (un)subscription; {@code data} carries the channel. */
+    private void confirmed(boolean subscribed, JsonObject data) {
+        String channel = data == null ? null : string(data, "channel");
+        if (channel == null) {
+            return;
+        }
+        if (subscribed ? channels.add(channel) : channels.remove(channel)) {
+            fire(subscribed ? listener -> listener.onSubscribed(channel) : listener -> listener.onUnsubscribed(channel));
+        }
+    }
+
+    /** {@code {"fid":F,"command":NAME,"args":A}}: run the function, answer {@code _rpc} on the same connection. */
+    private void serverCall(SockJsConnection from, JsonObject call) {
+        String fid = string(call, "fid");
+        String name = string(call, "command");
+        if (fid == null || name == null) {
+            return;
+        }
+        JsonValue args = call.getOrDefault("args", JsonValue.NULL);
+        events.execute(() -> {
+            ClientFunction function = settings.function(name);
+            CompletionStage<JsonValue> result;
+            if (function == null) {
+                result = CompletableFuture.failedFuture(new IllegalArgumentException("Function not found"));
+            } else {
+                try {
+                    result = function.call(args);
+                } catch (RuntimeException e) {
+                    result = CompletableFuture.failedFuture(e);
+                }
+            }
+            if (result == null) {
+                result = CompletableFuture.completedFuture(JsonValue.NULL);
+            }
+            result.whenComplete((value, failure) -> answerServer(from, fid, value, failure));
+        });
+    }
+
+    private void answerServer(SockJsConnection from, String fid, JsonValue value, Throwable failure) {
+        JsonObjectBuilder resp = Jsonp.PROVIDER.createObjectBuilder();
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            resp.add("error", cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+        } else {
+            resp.add("data", value == null ? JsonValue.NULL : value);
+        }
+        String answer = Jsonp.PROVIDER.createObjectBuilder().add("rpc", "_rpc").add("fid", fid).add("resp", resp).build().toString();
+        synchronized (lock) {
+            // An answer for a connection that is gone would reach a socket that never asked.
+            if (connection == from && state != State.CLOSED) {
+                from.send(answer);
             }
         }
     }
 
-    private void answerServer(JsonObject call) {
-        String fid = call.getString("fid", null);
-        ClientFunction function = settings.functions.get(call.getString("command", ""));
-        CompletionStage<JsonValue> answer = function == null
-                ? CompletableFuture.failedFuture(new IllegalStateException("No such function"))
-                : function.call(call.getOrDefault("args", JsonValue.NULL));
-        answer.whenComplete((value, failure) -> {
-            JsonObjectBuilder resp = Json.createObjectBuilder();
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                resp.add("error", String.valueOf(cause.getMessage()));
-            } else {
-                resp.add("data", value == null ? JsonValue.NULL : value);
-            }
-            JsonObjectBuilder message = Json.createObjectBuilder().add("rpc", "_rpc").add("resp", resp);
-            if (fid != null) {
-                message.add("fid", fid);
-            }
-            send(message.build().toString());
-        });
+    private void fire(Consumer<ClientListener> event) {
+        for (ClientListener listener : settings.listeners) {
+            events.execute(() -> event.accept(listener));
+        }
     }
 
-    /** How to reach the server and what the client offers it. */
+    private static String string(JsonObject object, String key) {
+        return object.get(key) instanceof JsonString string ? string.getString() : null;
+    }
+
+    // ---- settings --------------------------------------------------------------------------------------------------
+
+    /** What a client was built with; the builder may change afterwards without touching it. */
+    private record Settings(URI base, String tokenPath, String socketPrefix, Map<String, String> headers,
+            Map<String, String> query, Map<String, ClientFunction> functions, Function<String, ClientFunction> lookup,
+            List<ClientListener> listeners, HttpClient http, Duration timeout, int maxPendingCalls, Duration reconnectFirst,
+            Duration reconnectMax, Duration ping, Executor executor, int maxMessageSize) {
+
+        URI socketsUri() {
+            return URI.create(base.toString().replaceFirst("^http", "ws") + socketPrefix);
+        }
+
+        ClientFunction function(String name) {
+            ClientFunction function = functions.get(name);
+            return function != null || lookup == null ? function : lookup.apply(name);
+        }
+    }
+
+    /** How to reach the server, how to authenticate, and what the client offers it. */
     public static final class Builder {
         private final URI base;
         private String tokenPath = "/socket/token";
         private String socketPrefix = "/sockets";
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
         private final Map<String, String> query = new LinkedHashMap<>();
-        private final Map<String, ClientFunction> functions = new ConcurrentHashMap<>();
-        private BiConsumer<String, JsonValue> onMessage;
-        private java.util.function.Consumer<JsonValue> onError;
+        private final Map<String, ClientFunction> functions = new LinkedHashMap<>();
+        private Function<String, ClientFunction> lookup;
+        private final List<ClientListener> listeners = new ArrayList<>();
         private HttpClient http;
         private Duration timeout = Duration.ofSeconds(30);
+        private int maxPendingCalls = 1000;
+        private Duration reconnectFirst;
+        private Duration reconnectMax;
+        private Duration ping;
+        private Executor executor = ClientThreads.CALLBACKS;
+        private int maxMessageSize = 16 * 1024 * 1024;
 
         private Builder(URI base) {
             String text = base.toString();
             this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         }
 
+        /** The token route under the context root; {@code /socket/token} by default. */
         public Builder tokenPath(String path) {
             this.tokenPath = path;
             return this;
         }
 
+        /** The SockJS prefix of the token sockets under the context root; {@code /sockets} by default. */
         public Builder socketPrefix(String prefix) {
             this.socketPrefix = prefix;
             return this;
         }
 
-        /** A header of the token request, such as the session cookie. */
+        /** A header of the token request and of the websocket handshake, such as {@code Authorization}. */
         public Builder header(String name, String value) {
             headers.put(name, value);
+            return this;
+        }
+
+        /** A cookie of the token request and of the websocket handshake, such as the session's {@code JSESSIONID}. */
+        public Builder cookie(String name, String value) {
+            cookies.put(name, value);
             return this;
         }
 
@@ -314,57 +617,129 @@ public final class TokenSocketClient implements AutoCloseable {
             return this;
         }
 
-        /** A function the server may call on this client. */
+        /** A function the server may call on this client, by its full (possibly dotted) name. */
         public Builder function(String name, ClientFunction function) {
             functions.put(name, function);
             return this;
         }
 
-        /** Receives messages published on the channels the client is subscribed to. */
+        /**
+         * Finds functions not given by {@link #function}: called with the name of each such call; null means no such
+         * function (the server's call then fails with {@code "Function not found"}).
+         */
+        public Builder functionLookup(Function<String, ClientFunction> lookup) {
+            this.lookup = lookup;
+            return this;
+        }
+
+        /** Told about messages, subscriptions, disconnections and errors; several may be added. */
+        public Builder listener(ClientListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Receives the messages published on the channels the client is on (a {@link ClientListener} for just that). */
         public Builder onMessage(BiConsumer<String, JsonValue> listener) {
-            this.onMessage = listener;
-            return this;
+            return listener(new ClientListener() {
+                @Override
+                public void onMessage(String channel, JsonValue message) {
+                    listener.accept(channel, message);
+                }
+            });
         }
 
-        /** Receives error messages that answer no request (for example "Invalid message"). */
-        public Builder onError(java.util.function.Consumer<JsonValue> listener) {
-            this.onError = listener;
-            return this;
-        }
-
-        /** The HTTP client to use; one is made otherwise. Share one between many clients. */
+        /** The HTTP client to use (its cookie handler, proxy, TLS settings); one is made otherwise. */
         public Builder httpClient(HttpClient client) {
             this.http = client;
             return this;
         }
 
-        /** How long a token request, the connection and each call may take. */
+        /** How long the token request, the opening of the socket and each request may take; 30 s by default. */
         public Builder timeout(Duration value) {
-            this.timeout = value;
+            this.timeout = requirePositive(value, "timeout");
+            return this;
+        }
+
+        /** How many requests may wait for their answers at once; more fail at once. 1000 by default. */
+        public Builder maxPendingCalls(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxPendingCalls must be at least 1");
+            }
+            this.maxPendingCalls = value;
+            return this;
+        }
+
+        /**
+         * Reconnects after a dropped connection, with a fresh token, waiting {@code firstDelay} before the first
+         * attempt and twice as long before each next one, up to {@code maxDelay}. Off by default.
+         */
+        public Builder reconnect(Duration firstDelay, Duration maxDelay) {
+            this.reconnectFirst = requirePositive(firstDelay, "firstDelay");
+            this.reconnectMax = requirePositive(maxDelay, "maxDelay");
+            if (maxDelay.compareTo(firstDelay) < 0) {
+                throw new IllegalArgumentException("maxDelay is shorter than firstDelay");
+            }
+            return this;
+        }
+
+        /** Sends the {@code _ping} keep-alive at this interval; an unanswered one drops the connection. Off by default. */
+        public Builder ping(Duration interval) {
+            this.ping = requirePositive(interval, "interval");
+            return this;
+        }
+
+        /** Where answers complete and listeners and functions run; a shared pool of daemon threads by default. */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /** The largest frame the client accepts from the server, in characters; larger ones drop the connection. */
+        public Builder maxMessageSize(int characters) {
+            this.maxMessageSize = characters;
             return this;
         }
 
         /** Fetches a token only. */
         public CompletionStage<String> requestToken() {
-            ensureHttp();
-            return TokenSocketClient.requestToken(this);
+            Settings settings = settings();
+            return TokenRequest.fetch(settings.http, base, tokenPath, settings.query, settings.headers, timeout);
         }
 
         /** Fetches a token, opens the socket and authenticates. */
         public CompletionStage<TokenSocketClient> connect() {
-            return requestToken().thenCompose(this::connectWith);
+            return new TokenSocketClient(settings()).start(null);
         }
 
-        /** Opens the socket and authenticates with a token obtained before (or a forged one, in tests). */
+        /**
+         * Opens the socket and authenticates with a token obtained before (or a forged one, in tests); reconnections
+         * fetch fresh tokens from the token route.
+         */
         public CompletionStage<TokenSocketClient> connectWith(String token) {
-            ensureHttp();
-            return new TokenSocketClient(this).open(token);
+            return new TokenSocketClient(settings()).start(Objects.requireNonNull(token, "token"));
         }
 
-        private void ensureHttp() {
+        private Settings settings() {
             if (http == null) {
                 http = HttpClient.newBuilder().connectTimeout(timeout).build();
             }
+            Map<String, String> allHeaders = new LinkedHashMap<>(headers);
+            if (!cookies.isEmpty()) {
+                StringBuilder cookie = new StringBuilder();
+                cookies.forEach((name, value) -> cookie.append(cookie.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+                allHeaders.merge("Cookie", cookie.toString(), (given, ours) -> given + "; " + ours);
+            }
+            return new Settings(base, tokenPath, socketPrefix, Collections.unmodifiableMap(allHeaders),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(query)),
+                    Map.copyOf(functions), lookup, List.copyOf(listeners), http, timeout, maxPendingCalls,
+                    reconnectFirst, reconnectMax, ping, executor, maxMessageSize);
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
         }
     }
 }

@@ -1,6 +1,6 @@
 package it.io.tokensockjs.redis;
 
-import io.tokensockjs.client.RemoteError;
+import io.tokensockjs.client.AuthenticationRefusedException;
 import io.tokensockjs.client.TokenSocketClient;
 
 import jakarta.json.Json;
@@ -153,6 +153,6 @@ public class CrossServerPubSubIT {
     private static String refusal(Node node, String token) {
         CompletionException failure = assertThrows(CompletionException.class,
                 () -> node.client(HttpClient.newHttpClient()).connectWith(token).toCompletableFuture().join());
-        return assertInstanceOf(RemoteError.class, failure.getCause()).getMessage();
+        return assertInstanceOf(AuthenticationRefusedException.class, failure.getCause()).getMessage();
     }
 }

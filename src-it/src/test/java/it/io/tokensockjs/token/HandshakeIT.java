@@ -1,6 +1,6 @@
 package it.io.tokensockjs.token;
 
-import io.tokensockjs.client.RemoteError;
+import io.tokensockjs.client.AuthenticationRefusedException;
 import io.tokensockjs.client.TokenSocketClient;
 
 import jakarta.json.Json;
@@ -28,7 +28,7 @@ public class HandshakeIT {
     private static String refusal(TokenSocketClient.Builder builder, String token) {
         CompletionException failure = assertThrows(CompletionException.class,
                 () -> builder.connectWith(token).toCompletableFuture().join());
-        return assertInstanceOf(RemoteError.class, failure.getCause()).getMessage();
+        return assertInstanceOf(AuthenticationRefusedException.class, failure.getCause()).getMessage();
     }
 
     @Test
@@ -88,7 +88,7 @@ public class HandshakeIT {
                 attempt.get(30, TimeUnit.SECONDS).close();
                 won++;
             } catch (java.util.concurrent.ExecutionException e) {
-                assertEquals("Invalid token", assertInstanceOf(RemoteError.class, e.getCause()).getMessage());
+                assertEquals("Invalid token", assertInstanceOf(AuthenticationRefusedException.class, e.getCause()).getMessage());
                 refused++;
             }
         }

@@ -1,6 +1,6 @@
 package it.io.tokensockjs.token;
 
-import io.tokensockjs.client.RemoteError;
+import io.tokensockjs.client.ServerErrorException;
 import io.tokensockjs.client.TokenSocketClient;
 
 import jakarta.json.Json;
@@ -71,7 +71,7 @@ public class PubSubIT {
 
     private static String refusal(Runnable request) {
         CompletionException failure = assertThrows(CompletionException.class, request::run);
-        return assertInstanceOf(RemoteError.class, failure.getCause()).getMessage();
+        return assertInstanceOf(ServerErrorException.class, failure.getCause()).getMessage();
     }
 
     private static JsonObject text(String text) {

@@ -1,6 +1,6 @@
 package it.io.tokensockjs.token;
 
-import io.tokensockjs.client.RemoteError;
+import io.tokensockjs.client.ServerErrorException;
 import io.tokensockjs.client.TokenSocketClient;
 
 import jakarta.json.Json;
@@ -45,7 +45,7 @@ public class RouteFunctionIT {
         try (TokenSocketClient client = TokenServer.client("alice").connect().toCompletableFuture().join()) {
             CompletionException failure = assertThrows(CompletionException.class, () -> client.rpc("items.get",
                     Json.createObjectBuilder().add("id", "missing").build()).toCompletableFuture().join());
-            JsonObject error = assertInstanceOf(RemoteError.class, failure.getCause()).error().asJsonObject();
+            JsonObject error = assertInstanceOf(ServerErrorException.class, failure.getCause()).error().asJsonObject();
             assertEquals(404, error.getInt("_code"));
             assertEquals("No such item", error.getString("error"));
         }

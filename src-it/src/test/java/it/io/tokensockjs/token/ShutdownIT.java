@@ -20,7 +20,7 @@ public class ShutdownIT {
         TokenSocketClient first = TokenServer.client("alice").connect().toCompletableFuture().join();
         TokenSocketClient second = TokenServer.client("bob").connect().toCompletableFuture().join();
         assertEquals("ok", TokenServer.get(TokenServer.httpClient(), "/test-admin/shutdown", Map.of()).body());
-        assertEquals(1001, first.closed().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1001, first.closed().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS).code());
         second.closed().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
         HttpResponse<String> token = TokenServer.get(TokenServer.loggedIn("alice"), "/socket/token", Map.of());
         assertEquals(503, token.statusCode());

@@ -1,6 +1,6 @@
 package it.io.tokensockjs.token;
 
-import io.tokensockjs.client.RemoteError;
+import io.tokensockjs.client.ServerErrorException;
 import io.tokensockjs.client.TokenSocketClient;
 
 import jakarta.json.Json;
@@ -44,7 +44,7 @@ public class SocketRpcIT {
 
     private static String error(TokenSocketClient client, String function, JsonValue req) {
         CompletionException failure = assertThrows(CompletionException.class, () -> call(client, function, req));
-        return assertInstanceOf(RemoteError.class, failure.getCause()).getMessage();
+        return assertInstanceOf(ServerErrorException.class, failure.getCause()).getMessage();
     }
 
     private static JsonObject operands(int a, int b) {
