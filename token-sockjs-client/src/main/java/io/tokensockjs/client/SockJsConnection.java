@@ -194,7 +194,9 @@ final class SockJsConnection {
             if (early != null) {
                 sendFrame(early);
             }
-            socket.request(1);
+            // Unbounded demand: messages are handled as they arrive, and the JDK (17) can miss the end of input that
+            // arrives together with the last frame while no demand is outstanding, leaving a dead connection open.
+            socket.request(Long.MAX_VALUE);
         }
 
         @Override
@@ -214,7 +216,6 @@ final class SockJsConnection {
                     LOG.log(Level.WARNING, "token-sockjs client: handling a frame failed", e);
                 }
             }
-            socket.request(1);
             return null;
         }
 

@@ -266,6 +266,10 @@ public final class TokenSocketClient implements AutoCloseable {
             if (connection != opened || state == State.CLOSED) {
                 throw new ConnectionClosedException(lastStatus, null);
             }
+            if (state == State.RECONNECTING) {
+                // Before the channels are asked for: listeners hear of the reconnection before its consequences.
+                fire(ClientListener::onReconnected);
+            }
             state = State.OPEN;
             if (backoff != null) {
                 backoff.reset();
@@ -287,7 +291,7 @@ public final class TokenSocketClient implements AutoCloseable {
     /** A channel held before a reconnection; one the server now refuses leaves the set. */
     private void subscribeAgain(String channel) {
         subscribe(channel).whenComplete((resp, failure) -> {
-            if (failure instanceof ServerErrorException refused && channels.remove(channel)) {
+            if (failure != null && unwrap(failure) instanceof ServerErrorException refused && channels.remove(channel)) {
                 fire(listener -> listener.onUnsubscribed(channel));
                 fire(listener -> listener.onError(refused));
             }
@@ -331,7 +335,6 @@ public final class TokenSocketClient implements AutoCloseable {
             }
             attempt(null).whenComplete((ok, failure) -> {
                 if (failure == null) {
-                    fire(ClientListener::onReconnected);
                     return;
                 }
                 TokenSocketException error = unwrap(failure);
