@@ -84,7 +84,7 @@ final class PendingCalls {
             return false;
         }
         if (error != null) {
-            complete(call, null, call.rpc.equals("auth") ? new AuthenticationRefusedException(error) : new ServerErrorException(call.rpc, error));
+            complete(call, null, new ServerErrorException(call.rpc, error));
         } else {
             complete(call, resp, null);
         }

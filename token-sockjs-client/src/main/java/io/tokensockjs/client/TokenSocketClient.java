@@ -250,6 +250,9 @@ public final class TokenSocketClient implements AutoCloseable {
         }
         opened.send(Jsonp.PROVIDER.createObjectBuilder().add("rpc", "auth").add("token", token).add("uuid", uuid).build().toString());
         return answer.handle((resp, failure) -> {
+            if (failure instanceof ServerErrorException refused) {
+                failure = new AuthenticationRefusedException(refused.error());
+            }
             if (failure != null) {
                 opened.abort(failure instanceof ConnectionClosedException closing ? closing.status()
                         : CloseStatus.abnormal("Authentication failed: " + failure.getMessage()), failure);
