@@ -1,5 +1,6 @@
 package io.tokensockjs.junit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * static TokenSocketExtension sockets = new TokenSocketExtension().tokenPath("/api/socket-token").timeout(Duration.ofSeconds(5));
  * }</pre>
  */
-public final class TokenSocketExtension implements ParameterResolver, AfterEachCallback {
+public final class TokenSocketExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TokenSocketExtension.class);
 
@@ -91,6 +92,16 @@ public final class TokenSocketExtension implements ParameterResolver, AfterEachC
 
     @Override
     public void afterEach(ExtensionContext context) {
+        closeSockets(context);
+    }
+
+    /** Sockets made for a {@code @BeforeAll} method live in the class's store: closed after the last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        closeSockets(context);
+    }
+
+    private static void closeSockets(ExtensionContext context) {
         TestSockets sockets = context.getStore(NAMESPACE).remove(TestSockets.class, TestSockets.class);
         if (sockets != null) {
             sockets.closeAll();
