@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The testing kit against the real server: each of its waits and credentials, and the closing after each test. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class TestingKitIT {
+public class JUnitKitIT {
 
     @RegisterExtension
     static TokenSocketExtension kit = new TokenSocketExtension().applicationUrl(TokenServer.base()).timeout(Duration.ofSeconds(20));
