@@ -700,8 +700,14 @@ public final class TokenSocketClient implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame the client accepts from the server, in characters; larger ones drop the connection. */
+        /**
+         * The largest frame the client accepts from the server, in characters (16 Mi by default); a larger one drops the
+         * connection (1009) instead of being buffered.
+         */
         public Builder maxMessageSize(int characters) {
+            if (characters < 1024) {
+                throw new IllegalArgumentException("maxMessageSize must be at least 1024 characters");
+            }
             this.maxMessageSize = characters;
             return this;
         }
