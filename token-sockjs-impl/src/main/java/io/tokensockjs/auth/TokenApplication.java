@@ -1,6 +1,6 @@
 package io.tokensockjs.auth;
 
-import io.tokensockjs.cdi.SocketControllerExtension;
+import io.tokensockjs.rpc.SocketControllerExtension;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ApplicationPath;

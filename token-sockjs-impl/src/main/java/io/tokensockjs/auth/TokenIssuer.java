@@ -3,7 +3,7 @@ package io.tokensockjs.auth;
 import io.tokensockjs.Authentication;
 import io.tokensockjs.Authenticator;
 import io.tokensockjs.config.TokenSockJsConfig;
-import io.tokensockjs.rpc.SafeJsonb;
+import io.tokensockjs.json.SafeJsonb;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;

@@ -1,11 +1,12 @@
 package io.tokensockjs.cdi;
 
 import io.tokensockjs.config.SockJsConfig;
-import io.tokensockjs.sockjs.SockJsDeployment;
 import io.tokensockjs.sockjs.SockJsEndpoint;
 import io.tokensockjs.sockjs.SockJsHandler;
 import io.tokensockjs.sockjs.SockJsOptions;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
+import io.tokensockjs.sockjs.transport.SockJsDeployment;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

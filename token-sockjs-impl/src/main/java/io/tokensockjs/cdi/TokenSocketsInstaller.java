@@ -4,9 +4,10 @@ import io.tokensockjs.auth.TokenApplication;
 import io.tokensockjs.config.SockJsConfig;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.server.SocketDispatcher;
-import io.tokensockjs.sockjs.SockJsDeployment;
 import io.tokensockjs.sockjs.SockJsOptions;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
+import io.tokensockjs.sockjs.transport.SockJsDeployment;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

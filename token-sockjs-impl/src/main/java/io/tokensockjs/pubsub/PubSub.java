@@ -11,11 +11,11 @@ import io.tokensockjs.events.PublishEventImpl;
 import io.tokensockjs.events.SubscribeEventImpl;
 import io.tokensockjs.events.UnsubscribeEventImpl;
 import io.tokensockjs.events.VetoableEventSupport;
-import io.tokensockjs.rpc.Jsonp;
-import io.tokensockjs.server.ClientRequest;
-import io.tokensockjs.server.ErrorCode;
+import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.protocol.ClientRequest;
+import io.tokensockjs.protocol.ErrorCode;
 import io.tokensockjs.server.SocketImpl;
-import io.tokensockjs.server.WireMessages;
+import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;

@@ -1,8 +1,9 @@
 package io.tokensockjs.rpc;
 
 import io.tokensockjs.SocketFunction;
-import io.tokensockjs.cdi.SocketControllerExtension;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.json.SafeJsonb;
+import io.tokensockjs.rpc.SocketControllerExtension;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

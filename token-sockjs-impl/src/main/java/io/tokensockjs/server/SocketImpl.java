@@ -2,7 +2,8 @@ package io.tokensockjs.server;
 
 import io.tokensockjs.Socket;
 import io.tokensockjs.auth.TokenData;
-import io.tokensockjs.rpc.Jsonp;
+import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
 import io.tokensockjs.sockjs.SockJsMessage;

@@ -5,12 +5,13 @@ import io.tokensockjs.SocketException;
 import io.tokensockjs.SocketFunction;
 import io.tokensockjs.TokenSocketServer;
 import io.tokensockjs.auth.TokenIssuer;
-import io.tokensockjs.cdi.Scheduling;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
 import io.tokensockjs.rpc.RouteBase;
 import io.tokensockjs.rpc.RouteFunction;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package io.tokensockjs.sockjs.transport;
 
 import io.tokensockjs.sockjs.CloseStatus;
 import io.tokensockjs.sockjs.SockJsOptions;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.frame.BrokenJsonException;
 import io.tokensockjs.sockjs.frame.ClientPayloads;
 import io.tokensockjs.sockjs.frame.FrameFormat;

@@ -1,7 +1,7 @@
 package io.tokensockjs.sockjs.websocket;
 
 import io.tokensockjs.sockjs.CloseStatus;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.frame.BrokenJsonException;
 import io.tokensockjs.sockjs.frame.ClientPayloads;
 import io.tokensockjs.sockjs.session.RequestInfo;

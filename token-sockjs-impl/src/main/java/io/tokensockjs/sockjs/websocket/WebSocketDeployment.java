@@ -1,6 +1,6 @@
 package io.tokensockjs.sockjs.websocket;
 
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.session.RequestInfo;
 
 import jakarta.servlet.http.HttpSession;

@@ -1,4 +1,4 @@
-package io.tokensockjs.cdi;
+package io.tokensockjs.rpc;
 
 import io.tokensockjs.SocketController;
 import io.tokensockjs.TokenRoute;

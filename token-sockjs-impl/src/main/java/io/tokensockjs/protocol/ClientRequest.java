@@ -1,4 +1,4 @@
-package io.tokensockjs.server;
+package io.tokensockjs.protocol;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,6 +1,6 @@
-package io.tokensockjs.sockjs;
+package io.tokensockjs.sockjs.transport;
 
-import io.tokensockjs.sockjs.transport.SockJsServlet;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.websocket.WebSocketDeployment;
 
 import jakarta.servlet.ServletContext;

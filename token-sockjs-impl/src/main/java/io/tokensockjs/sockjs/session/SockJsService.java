@@ -1,7 +1,8 @@
-package io.tokensockjs.sockjs;
+package io.tokensockjs.sockjs.session;
 
-import io.tokensockjs.sockjs.session.SessionRegistry;
-import io.tokensockjs.sockjs.session.SessionSettings;
+import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.SockJsHandler;
+import io.tokensockjs.sockjs.SockJsOptions;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;

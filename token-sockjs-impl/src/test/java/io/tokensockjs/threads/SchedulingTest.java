@@ -1,4 +1,4 @@
-package io.tokensockjs.cdi;
+package io.tokensockjs.threads;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

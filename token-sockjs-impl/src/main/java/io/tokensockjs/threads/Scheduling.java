@@ -1,4 +1,4 @@
-package io.tokensockjs.cdi;
+package io.tokensockjs.threads;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
