@@ -14,7 +14,6 @@ import io.tokensockjs.events.VetoableEventSupport;
 import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.ErrorCode;
-import io.tokensockjs.server.SocketImpl;
 import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
@@ -109,7 +108,7 @@ public class PubSub {
     // ---- client requests ------------------------------------------------------------------------------------------
 
     /** Handles {@code _subscribe}, {@code _unsubscribe}, {@code _publish} and {@code _broadcast}. */
-    public void handle(SocketImpl socket, ClientRequest request) {
+    public void handle(ChannelMember socket, ClientRequest request) {
         JsonObject req = request.req() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         if ("_broadcast".equals(request.rpc())) {
             JsonValue data = req.getOrDefault("data", JsonValue.NULL);
@@ -159,7 +158,7 @@ public class PubSub {
     }
 
     /** Fires a vetoable event and, once every observer has decided, acts or answers the veto's reason. */
-    private <E extends VetoableEventSupport> void decide(SocketImpl socket, ClientRequest request, E event,
+    private <E extends VetoableEventSupport> void decide(ChannelMember socket, ClientRequest request, E event,
             Consumer<E> fire, Runnable action) {
         try {
             fire.accept(event);
@@ -222,14 +221,14 @@ public class PubSub {
         broker.publish(ReservedChannels.BROADCAST, payloadJson);
     }
 
-    public void subscribe(SocketImpl socket, String channel) {
+    public void subscribe(ChannelMember socket, String channel) {
         requireClientChannel(channel);
         if (registry.add(channel, socket)) {
             socket.send(WireMessages.internal("subscribe", internalData(channel, null)));
         }
     }
 
-    public void unsubscribe(SocketImpl socket, String channel) {
+    public void unsubscribe(ChannelMember socket, String channel) {
         if (registry.remove(channel, socket)) {
             socket.send(WireMessages.internal("unsubscribe", internalData(channel, null)));
         }
@@ -248,7 +247,7 @@ public class PubSub {
     }
 
     /** A socket closed: it leaves every channel, so nothing more is delivered to it. */
-    public void closed(SocketImpl socket) {
+    public void closed(ChannelMember socket) {
         for (String channel : List.copyOf(socket.channelSet())) {
             registry.remove(channel, socket);
         }
@@ -274,7 +273,7 @@ public class PubSub {
                 case ReservedChannels.UNSUBSCRIBE_ALL -> {
                     String target = Jsonp.parse(payload) instanceof JsonString name ? name.getString() : null;
                     if (target != null) {
-                        for (SocketImpl socket : List.copyOf(registry.sockets(target))) {
+                        for (ChannelMember socket : List.copyOf(registry.sockets(target))) {
                             unsubscribe(socket, target);
                         }
                     }
@@ -287,7 +286,7 @@ public class PubSub {
     }
 
     private void deliver(String channel, String payload) {
-        delivery.deliver(channel, payload, registry.sockets(channel), SocketImpl::send);
+        delivery.deliver(channel, payload, registry.sockets(channel), ChannelMember::send);
     }
 
     private List<MessageFilter> orderedFilters() {

@@ -181,7 +181,7 @@ public final class SockJsSession implements SockJsConnection {
                 detachedSinceNanos = settings.clock().getAsLong();
                 if (!busy.isRaw()) {
                     try {
-                        busy.send(SockJsFrames.close(status));
+                        busy.send(SockJsFrames.close(status.code(), status.reason()));
                     } catch (IOException | RuntimeException e) {
                         LOG.log(Level.FINE, "could not hand the close frame to a busy receiver", e);
                     }
@@ -252,7 +252,7 @@ public final class SockJsSession implements SockJsConnection {
     private void rejectReceiver(Receiver candidate, CloseStatus status) {
         if (!candidate.isRaw()) {
             try {
-                candidate.send(SockJsFrames.close(status));
+                candidate.send(SockJsFrames.close(status.code(), status.reason()));
             } catch (IOException e) {
                 LOG.log(Level.FINE, "could not send the close frame to a rejected receiver", e);
             }
@@ -405,13 +405,13 @@ public final class SockJsSession implements SockJsConnection {
                 frame = SockJsFrames.OPEN;
             } else if (state == State.CLOSED) {
                 closing = true;
-                frame = raw ? null : SockJsFrames.close(closeStatus);
+                frame = raw ? null : SockJsFrames.close(closeStatus.code(), closeStatus.reason());
             } else if (!queue.isEmpty()) {
                 if (raw) {
                     frame = queue.poll().text();
                     queuedChars -= frame.length() + 3;
                 } else {
-                    frame = SockJsFrames.messages(queue);
+                    frame = SockJsMessage.frameOf(queue);
                     queue.clear();
                     queuedChars = 0;
                 }
