@@ -104,6 +104,11 @@ public class TokenSockJsConfig {
         return config.getOptionalValue(DEBUG, Boolean.class).orElse(false);
     }
 
+    /** The level every message of a socket is logged at: INFO with {@value #DEBUG}, else FINE. */
+    public java.util.logging.Level messageLogLevel() {
+        return debug() ? java.util.logging.Level.INFO : java.util.logging.Level.FINE;
+    }
+
     /** The cleanup timeout, empty when cleanup is off. */
     public Optional<Duration> cleanup() {
         return string(CLEANUP).filter(value -> !value.equalsIgnoreCase("off") && !value.equalsIgnoreCase("false"))

@@ -2,7 +2,7 @@ package io.tokensockjs.rpc;
 
 import io.tokensockjs.SocketFunction;
 import io.tokensockjs.config.TokenSockJsConfig;
-import io.tokensockjs.json.SafeJsonb;
+import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.rpc.SocketControllerExtension;
 
 import jakarta.annotation.PostConstruct;
@@ -38,13 +38,16 @@ public class FunctionRegistry {
     @Inject
     RouteBase routeBase;
 
+    @Inject
+    JsonCodec json;
+
     private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
     private Jsonb jsonb;
     private HttpClient http;
 
     @PostConstruct
     void init() {
-        jsonb = SafeJsonb.create();
+        jsonb = json.jsonb();
         for (SocketControllerExtension.Controller controller : extension.controllers()) {
             Supplier<Object> target = reference(controller.bean());
             for (ControllerMethod method : controller.methods()) {
