@@ -117,6 +117,15 @@ public class Scheduling {
         return closer;
     }
 
+    /** After {@link #stop()}: waits until the closes handed over before it have run; false when they still run. */
+    boolean awaitClosesDone(long timeout, TimeUnit unit) throws InterruptedException {
+        ThreadPoolExecutor pool;
+        synchronized (this) {
+            pool = closerPool;
+        }
+        return pool == null || pool.awaitTermination(timeout, unit);
+    }
+
     @PreDestroy
     synchronized void stop() {
         if (fallback != null) {
