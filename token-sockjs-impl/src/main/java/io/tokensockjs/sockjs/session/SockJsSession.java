@@ -7,7 +7,6 @@ import io.tokensockjs.sockjs.SockJsMessage;
 import io.tokensockjs.sockjs.frame.SockJsFrames;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class SockJsSession implements SockJsConnection {
     private final String id;
     private final String urlSessionId;
     private final String prefix;
-    private final RequestInfo request;
+    private volatile RequestInfo request;
     private final SessionSettings settings;
     private final SessionRegistry registry;
     private final ReentrantLock inbound = new ReentrantLock();
@@ -86,8 +85,18 @@ public final class SockJsSession implements SockJsConnection {
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
+    public String remoteAddress() {
         return request.remoteAddress();
+    }
+
+    @Override
+    public int remotePort() {
+        return request.remotePort();
+    }
+
+    @Override
+    public String pathname() {
+        return request.pathname();
     }
 
     @Override
@@ -346,6 +355,11 @@ public final class SockJsSession implements SockJsConnection {
         } finally {
             inbound.unlock();
         }
+    }
+
+    /** A receiving request carries the session now: its address and headers become the connection's, as in sockjs-node. */
+    public void requestSeen(RequestInfo latest) {
+        request = latest;
     }
 
     /** The session id of the URL, or null for a websocket session. */

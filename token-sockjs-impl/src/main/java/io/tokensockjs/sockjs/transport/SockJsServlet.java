@@ -5,7 +5,6 @@ import io.tokensockjs.sockjs.SockJsOptions;
 import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.frame.BrokenJsonException;
 import io.tokensockjs.sockjs.frame.ClientPayloads;
-import io.tokensockjs.sockjs.frame.FrameFormat;
 import io.tokensockjs.sockjs.session.RequestInfo;
 import io.tokensockjs.sockjs.session.SockJsSession;
 
@@ -17,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -35,8 +33,6 @@ public final class SockJsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SockJsServlet.class.getName());
 
-    private static final byte[] XHR_STREAMING_PRELUDE = ("h".repeat(2048) + "\n").getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENTSOURCE_PRELUDE = "\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_CALLBACK_LENGTH = 256;
 
     private final transient SockJsService service;
@@ -124,13 +120,15 @@ public final class SockJsServlet extends HttpServlet {
                 return;
             }
         }
-        SockJsSession session = service.sessions().getOrCreate(sessionId, () -> requestInfo(request, transport));
+        RequestInfo info = requestInfo(request, transport);
+        SockJsSession session = service.sessions().getOrCreate(sessionId, () -> info);
         if (session == null) {
             LOG.warning(() -> "SockJS service " + service.name() + " holds its maximum of "
                     + service.options().maxSessions() + " sessions; refusing a new one");
             StaticAnswers.text(response, 503, "Too many sessions.");
             return;
         }
+        session.requestSeen(info);
         SockJsOptions options = service.options();
         response.setStatus(200);
         ResponseHeaders.noCache(response);
@@ -138,48 +136,16 @@ public final class SockJsServlet extends HttpServlet {
         if (options.jsessionid()) {
             ResponseHeaders.jsessionid(request, response);
         }
-        FrameFormat format;
-        byte[] prelude = null;
-        switch (transport) {
-            case XHR -> {
-                response.setHeader("Content-Type", "application/javascript; charset=UTF-8");
-                format = FrameFormat.NEWLINE;
-            }
-            case JSONP -> {
-                response.setHeader("Content-Type", "application/javascript; charset=UTF-8");
-                format = FrameFormat.jsonp(callback);
-            }
-            case XHR_STREAMING -> {
-                response.setHeader("Content-Type", "application/javascript; charset=UTF-8");
-                format = FrameFormat.NEWLINE;
-                prelude = XHR_STREAMING_PRELUDE;
-            }
-            case EVENTSOURCE -> {
-                // No charset: the EventSource specification fixes UTF-8 and strict clients compare the type.
-                response.setHeader("Content-Type", "text/event-stream");
-                format = FrameFormat.EVENT_SOURCE;
-                prelude = EVENTSOURCE_PRELUDE;
-            }
-            case HTMLFILE -> {
-                response.setHeader("Content-Type", "text/html; charset=UTF-8");
-                format = FrameFormat.htmlfile();
-                prelude = HtmlfilePrelude.forCallback(callback);
-            }
-            default -> throw new IllegalStateException("not a receiving transport: " + transport);
-        }
-        boolean streaming = transport.kind() == TransportType.Kind.STREAMING;
-        if (streaming) {
+        response.setHeader("Content-Type", transport.contentType());
+        if (transport.isStreaming()) {
             // Commit the headers now: on Liberty the first flush of a response body sends nothing, so without
             // this the prelude and the open frame would wait for the next frame.
             response.flushBuffer();
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        // JSONP polling is never probed: its response runs as a script, and a second call of the callback in it
-        // would throw away the frame that follows.
-        boolean probeable = transport != TransportType.JSONP;
-        new HttpReceiver(session, async, response.getOutputStream(), format, streaming, probeable,
-                options.responseLimit(), prelude, service.scheduler()).start();
+        new HttpReceiver(session, async, response.getOutputStream(), transport.frameFormat(callback), transport.isStreaming(),
+                transport.isProbeable(), options.responseLimit(), transport.prelude(callback), service.scheduler()).start();
     }
 
     // ---- sending transports --------------------------------------------------------------------------------
@@ -344,8 +310,7 @@ public final class SockJsServlet extends HttpServlet {
 
     private static RequestInfo requestInfo(HttpServletRequest request, TransportType transport) {
         String query = request.getQueryString();
-        return new RequestInfo(
-                InetSocketAddress.createUnresolved(request.getRemoteAddr(), request.getRemotePort()),
+        return new RequestInfo(request.getRemoteAddr(), request.getRemotePort(),
                 RequestInfo.keptHeaders(name -> {
                     var values = request.getHeaders(name);
                     return values == null ? List.of() : Collections.list(values);
