@@ -40,6 +40,9 @@ public class SockJsEndpointInstaller {
     @Inject
     Scheduling scheduling;
 
+    @Inject
+    ServiceFunctions functions;
+
     private final List<SockJsService> services = new CopyOnWriteArrayList<>();
 
     /** Installs the services; called by {@link WebStartup} while the web application starts. */
@@ -50,7 +53,7 @@ public class SockJsEndpointInstaller {
                 continue;
             }
             String name = endpoint.value();
-            SockJsOptions options = SockJsConfig.read(config, name, "/" + name);
+            SockJsOptions options = functions.apply(SockJsConfig.read(config, name, "/" + name), name);
             SockJsService service = new SockJsService(name, options, handle.get(), scheduling.scheduler(), scheduling.closer(),
                 System::nanoTime);
             SockJsDeployment.deploy(context, service);

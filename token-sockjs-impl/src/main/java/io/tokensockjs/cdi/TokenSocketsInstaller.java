@@ -33,10 +33,14 @@ public class TokenSocketsInstaller {
     @Inject
     Scheduling scheduling;
 
+    @Inject
+    ServiceFunctions functions;
+
     private SockJsService service;
 
     void install(ServletContext context) {
-        SockJsOptions options = SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix());
+        SockJsOptions options = functions.apply(
+                SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix()), TokenSockJsConfig.SOCKJS_SERVICE);
         service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher, scheduling.scheduler(), scheduling.closer(),
                 System::nanoTime);
         SockJsDeployment.deploy(context, service);

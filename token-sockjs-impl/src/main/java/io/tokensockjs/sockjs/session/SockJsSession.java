@@ -330,7 +330,7 @@ public final class SockJsSession implements SockJsConnection {
             detachedSinceNanos = settings.clock().getAsLong();
         }
         if (interrupted) {
-            LOG.log(settings.logLevel(), "SockJS session {0} ({1}): connection interrupted", new Object[] {id, prefix});
+            settings.log().debug(LOG, () -> "SockJS session " + id + " (" + prefix + "): connection interrupted");
             close(CloseStatus.CONNECTION_INTERRUPTED);
         }
     }
@@ -463,7 +463,7 @@ public final class SockJsSession implements SockJsConnection {
      * the handler later because the caller holds the monitor.
      */
     private void receiverFailed(Receiver failed, Exception cause) {
-        LOG.log(settings.logLevel(), "SockJS session " + id + ": write failed: " + cause);
+        settings.log().debug(LOG, () -> "SockJS session " + id + ": write failed: " + cause);
         receiver = null;
         detachedSinceNanos = settings.clock().getAsLong();
         if (state != State.CLOSED) {
@@ -484,9 +484,7 @@ public final class SockJsSession implements SockJsConnection {
             }
             closeNotified = true;
         }
-        // "{2,number,#}": a close code is an identifier, not a quantity, and must read 1009, not "1,009".
-        LOG.log(settings.logLevel(), "SockJS session {0} ({1}) closed: {2,number,#} {3}",
-                new Object[] {id, prefix, status.code(), status.reason()});
+        settings.log().debug(LOG, () -> "SockJS session " + id + " (" + prefix + ") closed: " + status.code() + " " + status.reason());
         inbound.lock();
         try {
             settings.handler().onClose(this, status);

@@ -1,6 +1,7 @@
 package io.tokensockjs.sockjs.transport;
 
 import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.JsessionidCookie;
 import io.tokensockjs.sockjs.SockJsOptions;
 import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.frame.BrokenJsonException;
@@ -37,11 +38,18 @@ public final class SockJsServlet extends HttpServlet {
 
     private final transient SockJsService service;
     private final transient StaticAnswers answers;
+    /** Whether answers carry CORS headers: all but with the disable_cors option. */
+    private final boolean cors;
+    /** Sets the sticky-session cookie on session answers; null without the jsessionid option. */
+    private final transient JsessionidCookie cookie;
 
     public SockJsServlet(SockJsService service) {
         this.service = service;
         SockJsOptions options = service.options();
-        this.answers = new StaticAnswers(options.sockjsUrl(), options.websocket(), options.jsessionid());
+        this.answers = new StaticAnswers(options.sockjsUrl(), options.websocket(), options.cookieNeeded(), !options.disableCors());
+        this.cors = !options.disableCors();
+        this.cookie = options.jsessionidFunction() != null ? options.jsessionidFunction()
+                : options.jsessionid() ? ResponseHeaders::jsessionid : null;
     }
 
     @Override
@@ -60,7 +68,7 @@ public final class SockJsServlet extends HttpServlet {
                 if (isGetOrHead(method)) {
                     answers.info(request, response);
                 } else if ("OPTIONS".equals(method)) {
-                    StaticAnswers.preflight(request, response, "OPTIONS, GET");
+                    answers.preflight(request, response, "OPTIONS, GET");
                 } else {
                     StaticAnswers.methodNotAllowed(response, "OPTIONS, GET");
                 }
@@ -90,7 +98,7 @@ public final class SockJsServlet extends HttpServlet {
         }
         String method = request.getMethod();
         if ("OPTIONS".equals(method) && transport.answersOptions()) {
-            StaticAnswers.preflight(request, response, "OPTIONS, POST");
+            answers.preflight(request, response, "OPTIONS, POST");
             return;
         }
         if (!transport.method().equals(method)) {
@@ -132,10 +140,7 @@ public final class SockJsServlet extends HttpServlet {
         SockJsOptions options = service.options();
         response.setStatus(200);
         ResponseHeaders.noCache(response);
-        ResponseHeaders.cors(request, response);
-        if (options.jsessionid()) {
-            ResponseHeaders.jsessionid(request, response);
-        }
+        sessionHeaders(request, response);
         response.setHeader("Content-Type", transport.contentType());
         if (transport.isStreaming()) {
             // Commit the headers now: on Liberty the first flush of a response body sends nothing, so without
@@ -160,7 +165,7 @@ public final class SockJsServlet extends HttpServlet {
         SockJsOptions options = service.options();
         byte[] body = readBody(request, options.maxMessageSize());
         if (body == null) {
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": payload over "
+            service.log().info(LOG, () -> "SockJS session " + session.id() + ": payload over "
                     + options.maxMessageSize() + " bytes; closing it");
             session.close(CloseStatus.MESSAGE_TOO_BIG);
             StaticAnswers.text(response, 413, "Payload too large.");
@@ -172,7 +177,7 @@ public final class SockJsServlet extends HttpServlet {
                 payload = formField(payload, "d");
             } catch (IllegalArgumentException e) {
                 payload = null;
-                LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": bad form encoding");
+                service.log().info(LOG, () -> "SockJS session " + session.id() + ": bad form encoding");
             }
         }
         if (payload == null || payload.isEmpty()) {
@@ -183,16 +188,13 @@ public final class SockJsServlet extends HttpServlet {
         try {
             messages = ClientPayloads.parseArray(payload);
         } catch (BrokenJsonException e) {
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": broken JSON (" + e.getMessage() + ")");
+            service.log().info(LOG, () -> "SockJS session " + session.id() + ": broken JSON (" + e.getMessage() + ")");
             StaticAnswers.text(response, 500, "Broken JSON encoding.");
             return;
         }
         session.receive(messages);
         ResponseHeaders.noCache(response);
-        ResponseHeaders.cors(request, response);
-        if (options.jsessionid()) {
-            ResponseHeaders.jsessionid(request, response);
-        }
+        sessionHeaders(request, response);
         if (transport == TransportType.XHR_SEND) {
             response.setStatus(204);
             // Firefox takes a 204 without a type for XML and complains.
@@ -227,6 +229,16 @@ public final class SockJsServlet extends HttpServlet {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** CORS (unless disabled) and the sticky-session cookie (when asked for), on every answer of a session transport. */
+    private void sessionHeaders(HttpServletRequest request, HttpServletResponse response) {
+        if (cors) {
+            ResponseHeaders.cors(request, response);
+        }
+        if (cookie != null) {
+            cookie.set(request, response);
+        }
+    }
 
     /** The raw, still-encoded path after the context root and prefix: never the decoded path info. */
     private String pathAfterPrefix(HttpServletRequest request) {

@@ -83,7 +83,7 @@ class SockJsSessionTest {
 
     private SessionRegistry registry(long maxQueuedChars) {
         SessionSettings settings = new SessionSettings(handlerProxy(), HEARTBEAT, DISCONNECT, maxQueuedChars, clock::get,
-                Level.FINE, scheduler);
+                new ServiceLog(false, null), scheduler);
         return new SessionRegistry("/echo", settings, 10);
     }
 

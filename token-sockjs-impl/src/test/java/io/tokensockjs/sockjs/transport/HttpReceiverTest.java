@@ -5,6 +5,7 @@ import io.tokensockjs.sockjs.SockJsConnection;
 import io.tokensockjs.sockjs.SockJsHandler;
 import io.tokensockjs.sockjs.frame.FrameFormat;
 import io.tokensockjs.sockjs.session.RequestInfo;
+import io.tokensockjs.sockjs.session.ServiceLog;
 import io.tokensockjs.sockjs.session.SessionRegistry;
 import io.tokensockjs.sockjs.session.SessionSettings;
 import io.tokensockjs.sockjs.session.SockJsSession;
@@ -55,7 +56,7 @@ class HttpReceiverTest {
             }
         };
         SessionSettings settings = new SessionSettings(handler, 25_000_000_000L, 5_000_000_000L, 1 << 20, System::nanoTime,
-                Level.FINE, scheduler);
+                new ServiceLog(false, null), scheduler);
         return new SessionRegistry("/echo", settings, 10).getOrCreate("s",
                 () -> new RequestInfo("127.0.0.1", 1, Map.of(), "/echo/0/s/xhr_streaming", "xhr-streaming"));
     }

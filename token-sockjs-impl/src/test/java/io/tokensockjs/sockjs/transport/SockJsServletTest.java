@@ -200,4 +200,51 @@ class SockJsServletTest {
         assertEquals("JSESSIONID=dummy; Path=/", serve(servlet, new FakeRequest("POST", "/ctx/echo/000/s10/xhr")
                 .header("Cookie", "JSESSIONID=a\r\nb")).header("Set-Cookie"), "no header splitting through the cookie");
     }
+
+    @Test
+    void disableCorsLeavesEveryCorsGrantOut() throws Exception {
+        SockJsServlet servlet = servlet(SockJsOptions.defaults("/echo").withDisableCors(true));
+        FakeResponse info = serve(servlet, new FakeRequest("GET", "/ctx/echo/info").header("Origin", "http://page"));
+        FakeResponse poll = serve(servlet, new FakeRequest("POST", "/ctx/echo/000/c1/xhr").header("Origin", "http://page"));
+        FakeResponse preflight = serve(servlet, new FakeRequest("OPTIONS", "/ctx/echo/000/c1/xhr")
+                .header("Origin", "http://page").header("Access-Control-Request-Headers", "x-a"));
+        for (FakeResponse response : List.of(info, poll, preflight)) {
+            for (String header : List.of("access-control-allow-origin", "access-control-allow-credentials",
+                    "access-control-allow-headers")) {
+                assertNull(response.header(header), header);
+            }
+        }
+        assertEquals("o\n", poll.body());
+        assertEquals(204, preflight.status);
+        assertEquals("OPTIONS, POST", preflight.header("Access-Control-Allow-Methods"), "as sockjs-node still says");
+    }
+
+    @Test
+    void aJsessionidFunctionSetsTheCookieInsteadOfTheDefault() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        SockJsServlet servlet = servlet(SockJsOptions.defaults("/echo").withJsessionidFunction((request, response) -> {
+            calls.add(request.getRequestURI());
+            response.addHeader("Set-Cookie", "ROUTE=node-7; Path=/");
+        }));
+        FakeResponse poll = serve(servlet, new FakeRequest("POST", "/ctx/echo/000/j1/xhr"));
+        assertEquals("ROUTE=node-7; Path=/", poll.header("Set-Cookie"));
+        FakeResponse sent = serve(servlet, new FakeRequest("POST", "/ctx/echo/000/j1/xhr_send").body("[\"a\"]"));
+        assertEquals("ROUTE=node-7; Path=/", sent.header("Set-Cookie"));
+        assertEquals(List.of("/ctx/echo/000/j1/xhr", "/ctx/echo/000/j1/xhr_send"), calls);
+        assertTrue(serve(servlet, new FakeRequest("GET", "/ctx/echo/info")).body().contains("\"cookie_needed\":true"),
+                "a function counts as the option being on");
+    }
+
+    @Test
+    void aLogFunctionGetsTheServicesLinesWithTheirSeverity() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        SockJsServlet servlet = servlet(SockJsOptions.defaults("/echo").withMaxMessageSize(4)
+                .withLogFunction((severity, message) -> lines.add(severity + " " + message)));
+        serve(servlet, new FakeRequest("POST", "/ctx/echo/000/l1/xhr"));
+        serve(servlet, new FakeRequest("POST", "/ctx/echo/000/l1/xhr_send").body("[\"too long\"]"));
+        scheduler.submit(() -> { }).get();
+        assertTrue(lines.stream().anyMatch(line -> line.matches("INFO SockJS session \\S+: payload over 4 bytes; closing it")), lines::toString);
+        assertTrue(lines.stream().anyMatch(line -> line.matches("DEBUG SockJS session \\S+ \\(/echo\\) closed: 1009 Message too big")),
+                lines::toString);
+    }
 }

@@ -3,6 +3,7 @@ package io.tokensockjs.sockjs.websocket;
 import io.tokensockjs.sockjs.SockJsConnection;
 import io.tokensockjs.sockjs.SockJsHandler;
 import io.tokensockjs.sockjs.session.RequestInfo;
+import io.tokensockjs.sockjs.session.ServiceLog;
 import io.tokensockjs.sockjs.session.SessionRegistry;
 import io.tokensockjs.sockjs.session.SessionSettings;
 import io.tokensockjs.sockjs.session.SockJsSession;
@@ -64,7 +65,7 @@ class WebSocketReceiverTest {
 
     private SockJsSession session(SockJsHandler handler) {
         SessionSettings settings = new SessionSettings(handler, 25_000_000_000L, 5_000_000_000L, 1 << 20,
-                System::nanoTime, Level.FINE, scheduler);
+                System::nanoTime, new ServiceLog(false, null), scheduler);
         return new SessionRegistry("/close", settings, 10).createStandalone(new RequestInfo(
                 "127.0.0.1", 1234, Map.of(), "/close/0/s/websocket", "websocket"));
     }
