@@ -1,7 +1,5 @@
 package io.tokensockjs.auth;
 
-import io.tokensockjs.cdi.SocketControllerExtension;
-
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -26,7 +24,7 @@ public class TokenApplication extends Application {
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new HashSet<>();
         classes.add(TokenResource.class);
-        classes.addAll(CDI.current().select(SocketControllerExtension.class).get().tokenRouteFilters());
+        classes.addAll(CDI.current().select(TokenRouteExtension.class).get().tokenRouteFilters());
         return classes;
     }
 }

@@ -1,6 +1,6 @@
 package io.tokensockjs.auth;
 
-import io.tokensockjs.rpc.Jsonp;
+import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.json.JsonObject;

@@ -3,7 +3,8 @@ package io.tokensockjs.auth;
 import io.tokensockjs.Authentication;
 import io.tokensockjs.Authenticator;
 import io.tokensockjs.config.TokenSockJsConfig;
-import io.tokensockjs.rpc.SafeJsonb;
+import io.tokensockjs.json.JsonCodec;
+import io.tokensockjs.json.SafeJsonb;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;
@@ -41,6 +42,9 @@ public class TokenIssuer {
     @Inject
     TokenStores stores;
 
+    @Inject
+    JsonCodec json;
+
     private OriginPolicy originPolicy;
     private Authenticator fallback;
     /** The application's Authenticator or the fallback, resolved on the first request (not per request). */
@@ -54,7 +58,7 @@ public class TokenIssuer {
         originPolicy = new OriginPolicy(config.allowedOrigins());
         fallback = new SessionAttributeAuthenticator(config.sessionAttribute());
         ttl = config.tokenTtl();
-        jsonb = SafeJsonb.create();
+        jsonb = json.jsonb();
     }
 
     /** The origin policy of the route, for its CORS headers. */

@@ -1,9 +1,11 @@
 package io.tokensockjs.auth;
 
 import io.tokensockjs.TokenRoute;
-import io.tokensockjs.rpc.RouteBase;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +31,20 @@ public class TokenResource {
     TokenIssuer issuer;
 
     @Inject
-    RouteBase routeBase;
+    @Any
+    Instance<TokenRequestObserver> observerBeans;
+
+    /** Resolved once: a lookup per request would cost more than the observers themselves. */
+    private List<TokenRequestObserver> observers;
 
     /** A proxy to the current request, made once: as a method parameter RESTEasy made a new proxy per request. */
     @Context
     HttpServletRequest request;
+
+    @PostConstruct
+    void init() {
+        observers = observerBeans.stream().toList();
+    }
 
     @GET
     @TokenRoute
@@ -43,7 +55,9 @@ public class TokenResource {
             return Response.status(400).type("application/json")
                     .entity("{\"error\":\"Invalid callback\"}").header("X-Content-Type-Options", "nosniff").build();
         }
-        routeBase.observe(request);
+        for (TokenRequestObserver observer : observers) {
+            observer.tokenRequested(request);
+        }
         TokenIssuer.Outcome outcome = issuer.issue(request);
         Response.ResponseBuilder response;
         if (callback != null) {

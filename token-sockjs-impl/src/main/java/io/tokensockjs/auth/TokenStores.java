@@ -1,6 +1,6 @@
 package io.tokensockjs.auth;
 
-import io.tokensockjs.cdi.Scheduling;
+import io.tokensockjs.threads.Scheduling;
 import io.tokensockjs.redis.RedisClients;
 
 import jakarta.annotation.PostConstruct;

@@ -1,11 +1,12 @@
 package io.tokensockjs.cdi;
 
 import io.tokensockjs.config.SockJsConfig;
-import io.tokensockjs.sockjs.SockJsDeployment;
 import io.tokensockjs.sockjs.SockJsEndpoint;
 import io.tokensockjs.sockjs.SockJsHandler;
 import io.tokensockjs.sockjs.SockJsOptions;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
+import io.tokensockjs.sockjs.transport.SockJsDeployment;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class SockJsEndpointInstaller {
     @Inject
     Scheduling scheduling;
 
+    @Inject
+    ServiceFunctions functions;
+
     private final List<SockJsService> services = new CopyOnWriteArrayList<>();
 
     /** Installs the services; called by {@link WebStartup} while the web application starts. */
@@ -49,7 +53,7 @@ public class SockJsEndpointInstaller {
                 continue;
             }
             String name = endpoint.value();
-            SockJsOptions options = SockJsConfig.read(config, name, "/" + name);
+            SockJsOptions options = functions.apply(SockJsConfig.read(config, name, "/" + name), name);
             SockJsService service = new SockJsService(name, options, handle.get(), scheduling.scheduler(), scheduling.closer(),
                 System::nanoTime);
             SockJsDeployment.deploy(context, service);

@@ -4,9 +4,10 @@ import io.tokensockjs.auth.TokenApplication;
 import io.tokensockjs.config.SockJsConfig;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.server.SocketDispatcher;
-import io.tokensockjs.sockjs.SockJsDeployment;
 import io.tokensockjs.sockjs.SockJsOptions;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
+import io.tokensockjs.sockjs.transport.SockJsDeployment;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,10 +33,14 @@ public class TokenSocketsInstaller {
     @Inject
     Scheduling scheduling;
 
+    @Inject
+    ServiceFunctions functions;
+
     private SockJsService service;
 
     void install(ServletContext context) {
-        SockJsOptions options = SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix());
+        SockJsOptions options = functions.apply(
+                SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix()), TokenSockJsConfig.SOCKJS_SERVICE);
         service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher, scheduling.scheduler(), scheduling.closer(),
                 System::nanoTime);
         SockJsDeployment.deploy(context, service);

@@ -25,8 +25,11 @@ import java.util.Optional;
  *   <tr><td>max-message-size</td><td>256KiB</td></tr>
  *   <tr><td>max-queued-bytes</td><td>1MiB</td></tr>
  *   <tr><td>max-sessions</td><td>100000</td></tr>
+ *   <tr><td>disable-cors</td><td>false</td></tr>
  * </table>
- * Environment variables follow the MicroProfile mapping: {@code TOKEN_SOCKJS_SOCKJS_ECHO_RESPONSE_LIMIT}.
+ * Environment variables follow the MicroProfile mapping: {@code TOKEN_SOCKJS_SOCKJS_ECHO_RESPONSE_LIMIT}. Where
+ * sockjs-node takes a function for {@code jsessionid} or {@code log}, an application gives a bean
+ * ({@code JsessionidCookie}, {@code SockJsLog}); the installers apply it.
  */
 public final class SockJsConfig {
 
@@ -50,6 +53,7 @@ public final class SockJsConfig {
         options = options.withMaxMessageSize(lookup.bytes("max-message-size").orElse(options.maxMessageSize()));
         options = options.withMaxQueuedBytes(lookup.bytes("max-queued-bytes").orElse(options.maxQueuedBytes()));
         options = options.withMaxSessions(lookup.string("max-sessions").map(Integer::parseInt).orElse(options.maxSessions()));
+        options = options.withDisableCors(lookup.bool("disable-cors").orElse(options.disableCors()));
         return options;
     }
 

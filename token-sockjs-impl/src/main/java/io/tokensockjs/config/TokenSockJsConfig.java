@@ -1,7 +1,5 @@
 package io.tokensockjs.config;
 
-import io.tokensockjs.redis.RedisSettings;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -106,6 +104,11 @@ public class TokenSockJsConfig {
         return config.getOptionalValue(DEBUG, Boolean.class).orElse(false);
     }
 
+    /** The level every message of a socket is logged at: INFO with {@value #DEBUG}, else FINE. */
+    public java.util.logging.Level messageLogLevel() {
+        return debug() ? java.util.logging.Level.INFO : java.util.logging.Level.FINE;
+    }
+
     /** The cleanup timeout, empty when cleanup is off. */
     public Optional<Duration> cleanup() {
         return string(CLEANUP).filter(value -> !value.equalsIgnoreCase("off") && !value.equalsIgnoreCase("false"))
@@ -149,13 +152,20 @@ public class TokenSockJsConfig {
         return string(REDIS_URL);
     }
 
-    /** The Redis settings, empty when no Redis is configured. */
-    public Optional<RedisSettings> redis() {
-        return redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url),
-                config.getOptionalValue(REDIS_POOL_SIZE, Integer.class).orElse(8),
-                duration(REDIS_CONNECT_TIMEOUT).orElse(Duration.ofSeconds(2)),
-                duration(REDIS_SOCKET_TIMEOUT).orElse(Duration.ofSeconds(2)),
-                duration(REDIS_RECONNECT_BACKOFF_MAX).orElse(Duration.ofSeconds(5))));
+    public int redisPoolSize() {
+        return config.getOptionalValue(REDIS_POOL_SIZE, Integer.class).orElse(8);
+    }
+
+    public Duration redisConnectTimeout() {
+        return duration(REDIS_CONNECT_TIMEOUT).orElse(Duration.ofSeconds(2));
+    }
+
+    public Duration redisSocketTimeout() {
+        return duration(REDIS_SOCKET_TIMEOUT).orElse(Duration.ofSeconds(2));
+    }
+
+    public Duration redisReconnectBackoffMax() {
+        return duration(REDIS_RECONNECT_BACKOFF_MAX).orElse(Duration.ofSeconds(5));
     }
 
     public Config raw() {

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionStage;
  */
 public abstract class VetoableEventSupport implements VetoableEvent {
 
-    private static final String DEFAULT_REASON = "Forbidden";
+    /** The reason of a veto that gave none, and of a failed observer or decision. */
+    static final String DEFAULT_REASON = "Forbidden";
 
     private String vetoReason;
     private final List<CompletableFuture<?>> pending = new ArrayList<>();

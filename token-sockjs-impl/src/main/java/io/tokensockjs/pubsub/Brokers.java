@@ -1,6 +1,6 @@
 package io.tokensockjs.pubsub;
 
-import io.tokensockjs.cdi.Scheduling;
+import io.tokensockjs.threads.Scheduling;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.redis.RedisClients;
 

@@ -2,8 +2,8 @@ package io.tokensockjs.pubsub;
 
 import io.tokensockjs.MessageFilter;
 import io.tokensockjs.Socket;
-import io.tokensockjs.rpc.Jsonp;
-import io.tokensockjs.server.WireMessages;
+import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.sockjs.SockJsMessage;
 
 import jakarta.json.JsonValue;

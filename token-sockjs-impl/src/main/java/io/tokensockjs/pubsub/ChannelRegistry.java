@@ -1,6 +1,5 @@
 package io.tokensockjs.pubsub;
 
-import io.tokensockjs.server.SocketImpl;
 
 import java.util.Collections;
 import java.util.Set;
@@ -12,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChannelRegistry {
 
-    private final ConcurrentHashMap<String, Set<SocketImpl>> channels = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<ChannelMember>> channels = new ConcurrentHashMap<>();
     private final Broker broker;
 
     ChannelRegistry(Broker broker) {
@@ -20,10 +19,10 @@ final class ChannelRegistry {
     }
 
     /** @return false when the socket was on the channel already */
-    boolean add(String channel, SocketImpl socket) {
+    boolean add(String channel, ChannelMember socket) {
         boolean[] added = {false};
         channels.compute(channel, (name, sockets) -> {
-            Set<SocketImpl> members = sockets;
+            Set<ChannelMember> members = sockets;
             if (members == null) {
                 members = ConcurrentHashMap.newKeySet();
                 // Inside compute, so that a concurrent last-leave cannot unsubscribe after this subscribe.
@@ -39,7 +38,7 @@ final class ChannelRegistry {
     }
 
     /** @return false when the socket was not on the channel */
-    boolean remove(String channel, SocketImpl socket) {
+    boolean remove(String channel, ChannelMember socket) {
         boolean[] removed = {false};
         socket.channelSet().remove(channel);
         channels.computeIfPresent(channel, (name, members) -> {
@@ -53,8 +52,8 @@ final class ChannelRegistry {
         return removed[0];
     }
 
-    Set<SocketImpl> sockets(String channel) {
-        Set<SocketImpl> members = channels.get(channel);
+    Set<ChannelMember> sockets(String channel) {
+        Set<ChannelMember> members = channels.get(channel);
         return members == null ? Set.of() : Collections.unmodifiableSet(members);
     }
 

@@ -10,12 +10,13 @@ import io.tokensockjs.events.BroadcastEventImpl;
 import io.tokensockjs.events.PublishEventImpl;
 import io.tokensockjs.events.SubscribeEventImpl;
 import io.tokensockjs.events.UnsubscribeEventImpl;
+import io.tokensockjs.events.VetoOutcomes;
 import io.tokensockjs.events.VetoableEventSupport;
-import io.tokensockjs.rpc.Jsonp;
-import io.tokensockjs.server.ClientRequest;
-import io.tokensockjs.server.ErrorCode;
-import io.tokensockjs.server.SocketImpl;
-import io.tokensockjs.server.WireMessages;
+import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.protocol.ClientRequest;
+import io.tokensockjs.protocol.Command;
+import io.tokensockjs.protocol.ErrorCode;
+import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;
@@ -109,9 +110,9 @@ public class PubSub {
     // ---- client requests ------------------------------------------------------------------------------------------
 
     /** Handles {@code _subscribe}, {@code _unsubscribe}, {@code _publish} and {@code _broadcast}. */
-    public void handle(SocketImpl socket, ClientRequest request) {
+    public void handle(ChannelMember socket, ClientRequest request) {
         JsonObject req = request.req() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        if ("_broadcast".equals(request.rpc())) {
+        if (request.command() == Command.BROADCAST) {
             JsonValue data = req.getOrDefault("data", JsonValue.NULL);
             decide(socket, request, new BroadcastEventImpl(socket, data), broadcastEvents::fire, () -> {
                 broker.publish(ReservedChannels.BROADCAST, data.toString());
@@ -130,8 +131,8 @@ public class PubSub {
             return;
         }
         String channelJson = "{\"channel\":" + JsonStrings.quote(channel) + "}";
-        switch (request.rpc()) {
-            case "_subscribe" -> {
+        switch (request.command()) {
+            case SUBSCRIBE -> {
                 if (socket.channelSet().size() >= MAX_CHANNELS_PER_SOCKET && !socket.channelSet().contains(channel)) {
                     socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.TOO_MANY_REQUESTS));
                     return;
@@ -142,12 +143,12 @@ public class PubSub {
                     socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
                 });
             }
-            case "_unsubscribe" -> decide(socket, request, new UnsubscribeEventImpl(socket, channel), unsubscribeEvents::fire, () -> {
+            case UNSUBSCRIBE -> decide(socket, request, new UnsubscribeEventImpl(socket, channel), unsubscribeEvents::fire, () -> {
                 registry.remove(channel, socket);
                 socket.send(WireMessages.internal("unsubscribe", internalData(channel, request)));
                 socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
             });
-            case "_publish" -> {
+            case PUBLISH -> {
                 JsonValue data = req.getOrDefault("data", JsonValue.NULL);
                 decide(socket, request, new PublishEventImpl(socket, channel, data), publishEvents::fire, () -> {
                     broker.publish(channel, data.toString());
@@ -159,28 +160,22 @@ public class PubSub {
     }
 
     /** Fires a vetoable event and, once every observer has decided, acts or answers the veto's reason. */
-    private <E extends VetoableEventSupport> void decide(SocketImpl socket, ClientRequest request, E event,
+    private <E extends VetoableEventSupport> void decide(ChannelMember socket, ClientRequest request, E event,
             Consumer<E> fire, Runnable action) {
-        try {
-            fire.accept(event);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "An observer of " + request.rpc() + " failed; refusing the request", e);
-            event.veto(ErrorCode.FORBIDDEN.wire());
-        }
-        event.outcome().whenComplete((reason, failure) -> {
-            if (reason != null || failure != null) {
-                socket.send(WireMessages.error(request.rpc(), request.uuid(),
-                        JsonStrings.quote(reason != null ? reason : ErrorCode.FORBIDDEN.wire())));
-            } else if (socket.isOpen()) {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    // The broker could not take it (Redis unreachable): the client hears so instead of waiting.
-                    brokerFailed(request.rpc() + " of socket " + socket.id(), e);
-                    socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
-                }
-            }
-        });
+        VetoOutcomes.decide(event, fire, request.rpc(),
+                reason -> socket.send(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason))),
+                () -> {
+                    if (!socket.isOpen()) {
+                        return;
+                    }
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        // The broker could not take it (Redis unreachable): the client hears so instead of waiting.
+                        brokerFailed(request.rpc() + " of socket " + socket.id(), e);
+                        socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
+                    }
+                });
     }
 
     /**
@@ -222,14 +217,14 @@ public class PubSub {
         broker.publish(ReservedChannels.BROADCAST, payloadJson);
     }
 
-    public void subscribe(SocketImpl socket, String channel) {
+    public void subscribe(ChannelMember socket, String channel) {
         requireClientChannel(channel);
         if (registry.add(channel, socket)) {
             socket.send(WireMessages.internal("subscribe", internalData(channel, null)));
         }
     }
 
-    public void unsubscribe(SocketImpl socket, String channel) {
+    public void unsubscribe(ChannelMember socket, String channel) {
         if (registry.remove(channel, socket)) {
             socket.send(WireMessages.internal("unsubscribe", internalData(channel, null)));
         }
@@ -248,7 +243,7 @@ public class PubSub {
     }
 
     /** A socket closed: it leaves every channel, so nothing more is delivered to it. */
-    public void closed(SocketImpl socket) {
+    public void closed(ChannelMember socket) {
         for (String channel : List.copyOf(socket.channelSet())) {
             registry.remove(channel, socket);
         }
@@ -274,7 +269,7 @@ public class PubSub {
                 case ReservedChannels.UNSUBSCRIBE_ALL -> {
                     String target = Jsonp.parse(payload) instanceof JsonString name ? name.getString() : null;
                     if (target != null) {
-                        for (SocketImpl socket : List.copyOf(registry.sockets(target))) {
+                        for (ChannelMember socket : List.copyOf(registry.sockets(target))) {
                             unsubscribe(socket, target);
                         }
                     }
@@ -287,7 +282,7 @@ public class PubSub {
     }
 
     private void deliver(String channel, String payload) {
-        delivery.deliver(channel, payload, registry.sockets(channel), SocketImpl::send);
+        delivery.deliver(channel, payload, registry.sockets(channel), ChannelMember::send);
     }
 
     private List<MessageFilter> orderedFilters() {

@@ -28,7 +28,8 @@ public class RedisClients {
     public synchronized Optional<RedisSettings> settings() {
         if (settings == null) {
             // Not logged here: the token store and the broker each log their choice once.
-            settings = config.redis();
+            settings = config.redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url), config.redisPoolSize(),
+                    config.redisConnectTimeout(), config.redisSocketTimeout(), config.redisReconnectBackoffMax()));
         }
         return settings;
     }

@@ -1,6 +1,7 @@
 package io.tokensockjs.rpc;
 
 import io.tokensockjs.Socket;
+import io.tokensockjs.json.SafeJsonb;
 
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;

@@ -1,8 +1,9 @@
 package io.tokensockjs.rpc;
 
 import io.tokensockjs.SocketFunction;
-import io.tokensockjs.cdi.SocketControllerExtension;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.json.JsonCodec;
+import io.tokensockjs.rpc.SocketControllerExtension;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,13 +38,16 @@ public class FunctionRegistry {
     @Inject
     RouteBase routeBase;
 
+    @Inject
+    JsonCodec json;
+
     private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
     private Jsonb jsonb;
     private HttpClient http;
 
     @PostConstruct
     void init() {
-        jsonb = SafeJsonb.create();
+        jsonb = json.jsonb();
         for (SocketControllerExtension.Controller controller : extension.controllers()) {
             Supplier<Object> target = reference(controller.bean());
             for (ControllerMethod method : controller.methods()) {

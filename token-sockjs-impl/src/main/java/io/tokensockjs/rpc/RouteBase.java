@@ -1,5 +1,6 @@
 package io.tokensockjs.rpc;
 
+import io.tokensockjs.auth.TokenRequestObserver;
 import io.tokensockjs.config.TokenSockJsConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ import java.util.Base64;
  * for a token before it can call anything). Also the secret that marks a request as made by a route function.
  */
 @ApplicationScoped
-public class RouteBase {
+public class RouteBase implements TokenRequestObserver {
 
     @Inject
     TokenSockJsConfig config;
@@ -24,7 +25,8 @@ public class RouteBase {
     private final String secret = randomSecret();
 
     /** Notes the application's own address from a request that reached it, unless a base URL is configured. */
-    public void observe(HttpServletRequest request) {
+    @Override
+    public void tokenRequested(HttpServletRequest request) {
         if (base == null && config.routesBaseUrl().isEmpty()) {
             String host = request.getLocalAddr();
             if (host.contains(":")) {

@@ -2,6 +2,7 @@ package io.tokensockjs.rpc;
 
 import io.tokensockjs.Socket;
 import io.tokensockjs.SocketException;
+import io.tokensockjs.json.Jsonp;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

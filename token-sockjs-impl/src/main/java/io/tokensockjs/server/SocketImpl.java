@@ -2,7 +2,9 @@ package io.tokensockjs.server;
 
 import io.tokensockjs.Socket;
 import io.tokensockjs.auth.TokenData;
-import io.tokensockjs.rpc.Jsonp;
+import io.tokensockjs.pubsub.ChannelMember;
+import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
 import io.tokensockjs.sockjs.SockJsMessage;
@@ -20,7 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A token socket: a SockJS connection and what the token protocol knows of it. */
-public final class SocketImpl implements Socket {
+public final class SocketImpl implements ChannelMember {
 
     /** Where a socket is in the handshake. */
     enum State { NEW, AUTHENTICATING, OPEN, CLOSED }
@@ -116,7 +118,7 @@ public final class SocketImpl implements Socket {
         return calls;
     }
 
-    /** The live set behind {@link #channels()}, kept by the channel registry. */
+    @Override
     public Set<String> channelSet() {
         return channels;
     }
@@ -129,12 +131,12 @@ public final class SocketImpl implements Socket {
         return openedNanos;
     }
 
-    /** Queues a message for the client; false when the socket is closed. */
+    @Override
     public boolean send(String json) {
         return connection.write(json);
     }
 
-    /** Queues a message that goes to many sockets (quoted for SockJS once); false when the socket is closed. */
+    @Override
     public boolean send(SockJsMessage message) {
         return connection.write(message);
     }

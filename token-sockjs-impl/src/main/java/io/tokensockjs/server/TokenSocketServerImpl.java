@@ -5,12 +5,14 @@ import io.tokensockjs.SocketException;
 import io.tokensockjs.SocketFunction;
 import io.tokensockjs.TokenSocketServer;
 import io.tokensockjs.auth.TokenIssuer;
-import io.tokensockjs.cdi.Scheduling;
 import io.tokensockjs.config.TokenSockJsConfig;
+import io.tokensockjs.json.JsonCodec;
+import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
 import io.tokensockjs.rpc.RouteBase;
 import io.tokensockjs.rpc.RouteFunction;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +39,10 @@ public class TokenSocketServerImpl implements TokenSocketServer {
     SocketRegistry sockets;
 
     @Inject
-    SocketDispatcher dispatcher;
+    SocketSweeper sweeper;
+
+    @Inject
+    JsonCodec json;
 
     @Inject
     FunctionRegistry functions;
@@ -77,7 +82,7 @@ public class TokenSocketServerImpl implements TokenSocketServer {
         }
         String argsJson;
         try {
-            argsJson = dispatcher.toJson(args);
+            argsJson = json.toJson(args);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("The arguments cannot be written as JSON", e));
         }
@@ -91,7 +96,7 @@ public class TokenSocketServerImpl implements TokenSocketServer {
 
     @Override
     public <T> CompletionStage<T> rpc(Socket socket, String function, Object args, Class<T> answerType) {
-        return rpc(socket, function, args).thenApply(answer -> dispatcher.jsonb().fromJson(answer.toString(), answerType));
+        return rpc(socket, function, args).thenApply(answer -> json.jsonb().fromJson(answer.toString(), answerType));
     }
 
     @Override
@@ -127,22 +132,22 @@ public class TokenSocketServerImpl implements TokenSocketServer {
 
     @Override
     public void enableCleanup(Duration timeout) {
-        dispatcher.enableCleanup(timeout);
+        sweeper.enableCleanup(timeout);
     }
 
     @Override
     public void disableCleanup() {
-        dispatcher.disableCleanup();
+        sweeper.disableCleanup();
     }
 
     @Override
     public void publish(String channel, Object data) {
-        pubSub.publish(channel, dispatcher.toJson(data));
+        pubSub.publish(channel, json.toJson(data));
     }
 
     @Override
     public void broadcast(Object data) {
-        pubSub.broadcast(dispatcher.toJson(data));
+        pubSub.broadcast(json.toJson(data));
     }
 
     @Override
@@ -185,6 +190,6 @@ public class TokenSocketServerImpl implements TokenSocketServer {
     @Override
     public void shutdown() {
         issuer.shutdown();
-        dispatcher.shutdown();
+        sweeper.shutdown();
     }
 }

@@ -1,29 +1,36 @@
 package io.tokensockjs.sockjs;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One client's SockJS session, whatever transport carries it: what sockjs-node calls a Connection.
+ * One client's SockJS session, whatever transport carries it: what sockjs-node calls a Connection. Like sockjs-node's,
+ * the request details (address, headers, url) are those of the last request that carried the session to the client:
+ * the opening one, then each receiving HTTP request (a websocket has only the first).
  */
 public interface SockJsConnection {
 
     /** A server-made identifier, unique in this server; not the session id of the URL, which the client chose. */
     String id();
 
-    /** The address of the client (or of the last proxy) that opened the session. */
-    InetSocketAddress remoteAddress();
+    /** The IP address of the client (or of the last proxy), on every transport; null only if the container hid it. */
+    String remoteAddress();
+
+    /** The port of the client (or of the last proxy), on every transport; -1 only if the container hid it. */
+    int remotePort();
 
     /**
-     * The headers of the request that opened the session, names in lower case. Only headers useful to an
-     * application are kept (host, user-agent, referer, accept-language, origin and the proxy headers
-     * x-forwarded-for, x-real-ip, x-forwarded-proto, via and the like), never cookies or credentials.
+     * Headers of the request, names in lower case: exactly those sockjs-node keeps (referer, x-client-ip,
+     * x-forwarded-for, x-cluster-client-ip, via, x-real-ip, x-forwarded-proto, x-ssl, host, user-agent,
+     * accept-language), never cookies or credentials.
      */
     Map<String, List<String>> headers();
 
-    /** The path (and query) of the request that opened the session. */
+    /** The path and query of the request, still percent-encoded. */
     String url();
+
+    /** The path of {@link #url()}, without the query. */
+    String pathname();
 
     /** The prefix of the service, for example {@code /echo}. */
     String prefix();
@@ -33,6 +40,16 @@ public interface SockJsConnection {
 
     /** Where the connection is in its life. */
     ReadyState readyState();
+
+    /** Whether messages from the client are still delivered: the connection is open (sockjs-node's {@code readable}). */
+    default boolean readable() {
+        return readyState() == ReadyState.OPEN;
+    }
+
+    /** Whether {@link #write} still sends: the connection is open (sockjs-node's {@code writable}). */
+    default boolean writable() {
+        return readyState() == ReadyState.OPEN;
+    }
 
     /**
      * Queues a message for the client. Never blocks: the message goes out when the transport can take it.

@@ -2,6 +2,8 @@ package io.tokensockjs.sockjs;
 
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
+import java.util.Collection;
+
 /**
  * A message on its way to one or many connections. SockJS frames carry messages as JSON strings; this quotes the
  * text at most once, however many sessions it goes to. One published message fanned out to thousands of sockets
@@ -58,5 +60,27 @@ public final class SockJsMessage {
             frame = value;
         }
         return value;
+    }
+
+    /** {@code a["m1","m2",...]}: several queued messages in one frame; a message alone reuses its own frame. */
+    public static String frameOf(Collection<SockJsMessage> messages) {
+        if (messages.size() == 1) {
+            return messages.iterator().next().frame();
+        }
+        int size = 3;
+        for (SockJsMessage message : messages) {
+            size += message.quoted().length() + 1;
+        }
+        StringBuilder out = new StringBuilder(size);
+        out.append("a[");
+        boolean first = true;
+        for (SockJsMessage message : messages) {
+            if (!first) {
+                out.append(',');
+            }
+            out.append(message.quoted());
+            first = false;
+        }
+        return out.append(']').toString();
     }
 }

@@ -18,6 +18,11 @@ import java.util.Objects;
  * @param maxMessageSize  the largest payload a client may send in one request or websocket message (256 KiB)
  * @param maxQueuedBytes  bytes that may wait for a client that does not read before its session is closed (1 MiB)
  * @param maxSessions     sessions the service holds at once; new ones are refused beyond it (100,000)
+ * @param disableCors     whether answers carry no CORS headers at all, for clients known to be on the same origin (false)
+ * @param jsessionidFunction sets the sticky-session cookie instead of the default one (sockjs-node's jsessionid given
+ *                        as a function), or null
+ * @param logFunction     receives the service's connection and protocol-error log lines instead of java.util.logging
+ *                        (sockjs-node's log function), or null
  */
 public record SockJsOptions(
         String prefix,
@@ -30,7 +35,10 @@ public record SockJsOptions(
         boolean log,
         int maxMessageSize,
         int maxQueuedBytes,
-        int maxSessions) {
+        int maxSessions,
+        boolean disableCors,
+        JsessionidCookie jsessionidFunction,
+        SockJsLog logFunction) {
 
     /** The sockjs-client the iframe page loads unless told otherwise (sockjs-node's default, on a public CDN). */
     public static final String DEFAULT_SOCKJS_URL = "https://cdn.jsdelivr.net/npm/sockjs-client@1.6.1/dist/sockjs.min.js";
@@ -55,57 +63,77 @@ public record SockJsOptions(
     /** The sockjs-node defaults for a service at the given prefix. */
     public static SockJsOptions defaults(String prefix) {
         return new SockJsOptions(prefix, DEFAULT_SOCKJS_URL, 128 * 1024, true, false,
-                Duration.ofSeconds(25), Duration.ofSeconds(5), false, 256 * 1024, 1024 * 1024, 100_000);
+                Duration.ofSeconds(25), Duration.ofSeconds(5), false, 256 * 1024, 1024 * 1024, 100_000, false, null, null);
+    }
+
+    /** Whether answers set a sticky-session cookie (and {@code /info} says {@code cookie_needed}). */
+    public boolean cookieNeeded() {
+        return jsessionid || jsessionidFunction != null;
     }
 
     public SockJsOptions withSockjsUrl(String value) {
-        return new SockJsOptions(prefix, value, responseLimit, websocket, jsessionid, heartbeatDelay, disconnectDelay, log,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, value, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withResponseLimit(int value) {
-        return new SockJsOptions(prefix, sockjsUrl, value, websocket, jsessionid, heartbeatDelay, disconnectDelay, log,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, value, websocket, jsessionid, heartbeatDelay, disconnectDelay,
+                log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withWebsocket(boolean value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, value, jsessionid, heartbeatDelay, disconnectDelay, log,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, value, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withJsessionid(boolean value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, value, heartbeatDelay, disconnectDelay, log,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, value, heartbeatDelay, disconnectDelay,
+                log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withHeartbeatDelay(Duration value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, value, disconnectDelay, log,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, value, disconnectDelay,
+                log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withDisconnectDelay(Duration value) {
         return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay, value, log,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+                maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withLog(boolean value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay, disconnectDelay, value,
-                maxMessageSize, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, value, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withMaxMessageSize(int value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay, disconnectDelay, log,
-                value, maxQueuedBytes, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, value, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withMaxQueuedBytes(int value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay, disconnectDelay, log,
-                maxMessageSize, value, maxSessions);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, value, maxSessions, disableCors, jsessionidFunction, logFunction);
     }
 
     public SockJsOptions withMaxSessions(int value) {
-        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay, disconnectDelay, log,
-                maxMessageSize, maxQueuedBytes, value);
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, maxQueuedBytes, value, disableCors, jsessionidFunction, logFunction);
+    }
+
+    public SockJsOptions withDisableCors(boolean value) {
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, maxQueuedBytes, maxSessions, value, jsessionidFunction, logFunction);
+    }
+
+    public SockJsOptions withJsessionidFunction(JsessionidCookie value) {
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, value, logFunction);
+    }
+
+    public SockJsOptions withLogFunction(SockJsLog value) {
+        return new SockJsOptions(prefix, sockjsUrl, responseLimit, websocket, jsessionid, heartbeatDelay,
+                disconnectDelay, log, maxMessageSize, maxQueuedBytes, maxSessions, disableCors, jsessionidFunction, value);
     }
 
     private static void requirePositive(int value, String name) {

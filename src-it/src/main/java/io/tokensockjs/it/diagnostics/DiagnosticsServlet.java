@@ -1,7 +1,7 @@
 package io.tokensockjs.it.diagnostics;
 
 import io.tokensockjs.cdi.SockJsEndpointInstaller;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -178,6 +178,11 @@ final class RawHttpConnection implements Closeable {
         }
     }
 
+    /** The port of this end of the connection: the one the server sees as the client's. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Closes the socket: for a request still running, this is how a browser aborts it. */
     @Override
     public void close() throws IOException {

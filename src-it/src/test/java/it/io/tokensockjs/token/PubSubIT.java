@@ -41,8 +41,9 @@ public class PubSubIT {
             return client.rpc(function, req).toCompletableFuture().join();
         }
 
-        void subscribe(String channel) {
-            client.subscribe(channel).toCompletableFuture().join();
+        /** Subscribes and returns the server's answer. */
+        JsonValue subscribe(String channel) {
+            return client.subscribe(channel).toCompletableFuture().join();
         }
 
         /** Proves nothing else is queued for this member: a message it publishes to itself comes next. */
@@ -83,8 +84,10 @@ public class PubSubIT {
         Member alice = member("alice", "user");
         Member bob = member("bob", "user");
         alice.subscribe("room1");
-        bob.subscribe("room1");
-        assertTrue(bob.client().channels().contains("room1"), "the internal subscribe message reached the client");
+        assertEquals(Json.createObjectBuilder().add("channel", "room1").build(), bob.subscribe("room1"),
+                "the server acknowledged the subscribe");
+        assertEquals(Json.createArrayBuilder().add("room1").build(), bob.call("server.myChannels", JsonValue.NULL),
+                "the server has bob on the channel");
         alice.client().publish("room1", text("hi")).toCompletableFuture().join();
         assertEquals("room1 {\"text\":\"hi\"}", alice.next());
         assertEquals("room1 {\"text\":\"hi\"}", bob.next());
@@ -93,6 +96,33 @@ public class PubSubIT {
         alice.client().publish("room1", text("only alice")).toCompletableFuture().join();
         assertEquals("room1 {\"text\":\"only alice\"}", alice.next());
         bob.assertNothingBefore("bob-fence");
+    }
+
+    /**
+     * What the server writes for channel requests, byte for byte, read off a bare socket: an accepted (un)subscribe
+     * gets the original's internal message and then the answer; a refused one gets only the error, so no client
+     * could believe itself subscribed.
+     */
+    @Test
+    void channelRequestsAreAcknowledgedOnTheWire() throws Exception {
+        try (RawSocket bob = RawSocket.authenticated("bob", "user")) {
+            bob.send("{\"rpc\":\"_subscribe\",\"uuid\":\"s1\",\"req\":{\"channel\":\"wire-room\"}}");
+            assertEquals("{\"internal\":true,\"command\":\"subscribe\",\"data\":{\"channel\":\"wire-room\",\"rpc\":\"_subscribe\",\"uuid\":\"s1\"}}",
+                    bob.next());
+            assertEquals("{\"rpc\":\"_subscribe\",\"uuid\":\"s1\",\"resp\":{\"channel\":\"wire-room\"}}", bob.next());
+
+            bob.send("{\"rpc\":\"_subscribe\",\"uuid\":2,\"req\":{\"channel\":\"admin\"}}");
+            assertEquals("{\"rpc\":\"_subscribe\",\"uuid\":2,\"error\":\"Admins only\"}", bob.next());
+
+            bob.send("{\"rpc\":\"_unsubscribe\",\"uuid\":\"u1\",\"req\":{\"channel\":\"wire-room\"}}");
+            assertEquals("{\"internal\":true,\"command\":\"unsubscribe\",\"data\":{\"channel\":\"wire-room\",\"rpc\":\"_unsubscribe\",\"uuid\":\"u1\"}}",
+                    bob.next());
+            assertEquals("{\"rpc\":\"_unsubscribe\",\"uuid\":\"u1\",\"resp\":{\"channel\":\"wire-room\"}}", bob.next());
+
+            bob.send("{\"rpc\":\"server.myChannels\",\"uuid\":\"c1\"}");
+            assertEquals("{\"rpc\":\"server.myChannels\",\"uuid\":\"c1\",\"resp\":[]}", bob.next(),
+                    "neither the refused nor the left channel remains");
+        }
     }
 
     @Test
@@ -171,11 +201,52 @@ public class PubSubIT {
     }
 
     @Test
+    void aServerBroadcastReachesEveryChannelOfEverySocketOnce() throws Exception {
+        Member judy = member("judy", "user");
+        Member ken = member("ken", "user");
+        judy.subscribe("sb1");
+        judy.subscribe("sb2");
+        ken.subscribe("sb2");
+        assertEquals(JsonValue.TRUE, ken.call("server.broadcast", text("from the server")));
+        assertEquals(List.of("sb1 {\"text\":\"from the server\"}", "sb2 {\"text\":\"from the server\"}"),
+                List.of(judy.next(), judy.next()).stream().sorted().toList());
+        assertEquals("sb2 {\"text\":\"from the server\"}", ken.next());
+        judy.assertNothingBefore("judy-fence");
+        ken.assertNothingBefore("ken-fence");
+    }
+
+    /** {@code TokenSocketServer.unsubscribe(socket, channel)}, read off the wire. */
+    @Test
+    void aServerUnsubscribeTellsTheClientAndEndsDelivery() throws Exception {
+        try (RawSocket leo = RawSocket.authenticated("leo", "user")) {
+            leo.send("{\"rpc\":\"_subscribe\",\"uuid\":\"s1\",\"req\":{\"channel\":\"su1\"}}");
+            leo.next();
+            assertEquals("{\"rpc\":\"_subscribe\",\"uuid\":\"s1\",\"resp\":{\"channel\":\"su1\"}}", leo.next());
+
+            leo.send("{\"rpc\":\"server.unsubscribeMe\",\"uuid\":\"x1\",\"req\":\"su1\"}");
+            assertEquals("{\"internal\":true,\"command\":\"unsubscribe\",\"data\":{\"channel\":\"su1\"}}", leo.next(),
+                    "the server's own unsubscribe carries no rpc or uuid");
+            assertEquals("{\"rpc\":\"server.unsubscribeMe\",\"uuid\":\"x1\",\"resp\":true}", leo.next());
+
+            leo.send("{\"rpc\":\"server.unsubscribeMe\",\"uuid\":\"x2\",\"req\":\"su1\"}");
+            assertEquals("{\"rpc\":\"server.unsubscribeMe\",\"uuid\":\"x2\",\"resp\":true}", leo.next(),
+                    "leaving a channel the socket is not on tells the client nothing");
+
+            // Published while leo was off the channel: the answer to the publish is the next thing leo reads.
+            leo.send("{\"rpc\":\"server.publish\",\"uuid\":\"p1\",\"req\":{\"channel\":\"su1\",\"data\":\"late\"}}");
+            assertEquals("{\"rpc\":\"server.publish\",\"uuid\":\"p1\",\"resp\":true}", leo.next());
+            leo.send("{\"rpc\":\"server.channelSockets\",\"uuid\":\"n1\",\"req\":\"su1\"}");
+            assertEquals("{\"rpc\":\"server.channelSockets\",\"uuid\":\"n1\",\"resp\":0}", leo.next());
+        }
+    }
+
+    @Test
     void closedSocketsLeaveTheirChannels() throws Exception {
         Member heidi = member("heidi", "user");
         Member ivan = member("ivan", "user");
         heidi.subscribe("leaving");
         ivan.subscribe("leaving");
+        String ivanId = ivan.call("math.whoami", JsonValue.NULL).asJsonObject().getString("socket");
         ivan.client().close();
         ivan.client().closed().toCompletableFuture().get(10, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -185,6 +256,7 @@ public class PubSubIT {
             count = heidi.call("server.channelSockets", Json.createValue("leaving"));
         }
         assertEquals(Json.createValue(1), count);
-        assertTrue(TokenServer.get(TokenServer.httpClient(), "/test-admin/sockets", Map.of()).statusCode() == 200);
+        // The server no longer knows the closed socket at all (the admin route answers 404 for an unknown id).
+        assertEquals(404, TokenServer.get(TokenServer.httpClient(), "/test-admin/close?socket=" + ivanId, Map.of()).statusCode());
     }
 }

@@ -47,6 +47,22 @@ final class RawSocket implements AutoCloseable {
                 }).join();
     }
 
+    /**
+     * A raw socket that has passed the handshake as a logged-in user: what the server writes to it can be read
+     * byte for byte, with no client in between that might interpret (or invent) anything.
+     */
+    static RawSocket authenticated(String user, String role) throws Exception {
+        String token = TokenServer.client(user, role).requestToken().toCompletableFuture().join();
+        RawSocket socket = new RawSocket();
+        socket.send("{\"rpc\":\"auth\",\"uuid\":\"auth-1\",\"token\":\"" + token + "\"}");
+        String answer = socket.next();
+        if (!answer.equals("{\"rpc\":\"auth\",\"uuid\":\"auth-1\",\"resp\":\"success\"}")) {
+            socket.close();
+            throw new AssertionError("handshake failed: " + answer);
+        }
+        return socket;
+    }
+
     /** Sends one text message and waits until it is handed to the network. */
     void send(String text) {
         socket.sendText(text, true).join();

@@ -1,6 +1,5 @@
 package io.tokensockjs.sockjs.session;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,26 +8,34 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * What a session remembers of the request that opened it.
+ * What a session remembers of the last request that carried it to the client (the opening one, then each receiving
+ * HTTP request), as sockjs-node does.
  *
- * @param remoteAddress the client's (or last proxy's) address
- * @param headers       the useful, non-secret headers, names in lower case
- * @param url           the path and query of the request
+ * @param remoteAddress the client's (or last proxy's) IP address, or null when the container did not tell it
+ * @param remotePort    the client's (or last proxy's) port, or -1 when unknown
+ * @param headers       the headers of {@link #KEPT_HEADERS} the request carried, names in lower case
+ * @param url           the path and query of the request, still percent-encoded
  * @param protocol      the transport, named as sockjs-client names it
  */
-public record RequestInfo(InetSocketAddress remoteAddress, Map<String, List<String>> headers, String url, String protocol) {
+public record RequestInfo(String remoteAddress, int remotePort, Map<String, List<String>> headers, String url, String protocol) {
 
     /**
-     * Headers an application may want (sockjs-node keeps the same set). Cookies and authorization are left out
-     * on purpose: a connection object travels far in an application and must not leak credentials.
+     * The headers sockjs-node copies to a connection, exactly its list. Cookies and credentials are left out on
+     * purpose: a connection object travels far in an application and must not leak them (see sockjs-node's
+     * "Authorisation" notes).
      */
     public static final Set<String> KEPT_HEADERS = Set.of(
-            "host", "origin", "referer", "user-agent", "accept-language", "dnt", "via",
-            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "x-client-ip",
-            "x-cluster-client-ip", "x-ssl", "forwarded");
+            "referer", "x-client-ip", "x-forwarded-for", "x-cluster-client-ip", "via", "x-real-ip",
+            "x-forwarded-proto", "x-ssl", "host", "user-agent", "accept-language");
 
     public RequestInfo {
         headers = Map.copyOf(headers);
+    }
+
+    /** The path of {@link #url()}, without the query. */
+    public String pathname() {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     /** Keeps the {@link #KEPT_HEADERS} of a request, read through the given lookup. */

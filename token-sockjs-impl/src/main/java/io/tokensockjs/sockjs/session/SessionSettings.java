@@ -4,7 +4,6 @@ import io.tokensockjs.sockjs.SockJsHandler;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
 
 /**
  * The narrow view of a service that its sessions need.
@@ -14,7 +13,7 @@ import java.util.logging.Level;
  * @param disconnectNanos     time a session survives with no receiver attached
  * @param maxQueuedChars      characters that may wait for a client before its session is closed
  * @param clock               the time source, {@link System#nanoTime()} outside tests
- * @param logLevel            the level of connection and protocol-error log lines
+ * @param log                 where connection and protocol-error lines go
  * @param scheduler           runs delayed checks and close notifications that cannot run where they arise
  */
 public record SessionSettings(
@@ -23,6 +22,6 @@ public record SessionSettings(
         long disconnectNanos,
         long maxQueuedChars,
         LongSupplier clock,
-        Level logLevel,
+        ServiceLog log,
         ScheduledExecutorService scheduler) {
 }

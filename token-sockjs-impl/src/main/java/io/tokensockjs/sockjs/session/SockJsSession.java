@@ -7,7 +7,6 @@ import io.tokensockjs.sockjs.SockJsMessage;
 import io.tokensockjs.sockjs.frame.SockJsFrames;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class SockJsSession implements SockJsConnection {
     private final String id;
     private final String urlSessionId;
     private final String prefix;
-    private final RequestInfo request;
+    private volatile RequestInfo request;
     private final SessionSettings settings;
     private final SessionRegistry registry;
     private final ReentrantLock inbound = new ReentrantLock();
@@ -86,8 +85,18 @@ public final class SockJsSession implements SockJsConnection {
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
+    public String remoteAddress() {
         return request.remoteAddress();
+    }
+
+    @Override
+    public int remotePort() {
+        return request.remotePort();
+    }
+
+    @Override
+    public String pathname() {
+        return request.pathname();
     }
 
     @Override
@@ -181,7 +190,7 @@ public final class SockJsSession implements SockJsConnection {
                 detachedSinceNanos = settings.clock().getAsLong();
                 if (!busy.isRaw()) {
                     try {
-                        busy.send(SockJsFrames.close(status));
+                        busy.send(SockJsFrames.close(status.code(), status.reason()));
                     } catch (IOException | RuntimeException e) {
                         LOG.log(Level.FINE, "could not hand the close frame to a busy receiver", e);
                     }
@@ -252,7 +261,7 @@ public final class SockJsSession implements SockJsConnection {
     private void rejectReceiver(Receiver candidate, CloseStatus status) {
         if (!candidate.isRaw()) {
             try {
-                candidate.send(SockJsFrames.close(status));
+                candidate.send(SockJsFrames.close(status.code(), status.reason()));
             } catch (IOException e) {
                 LOG.log(Level.FINE, "could not send the close frame to a rejected receiver", e);
             }
@@ -321,7 +330,7 @@ public final class SockJsSession implements SockJsConnection {
             detachedSinceNanos = settings.clock().getAsLong();
         }
         if (interrupted) {
-            LOG.log(settings.logLevel(), "SockJS session {0} ({1}): connection interrupted", new Object[] {id, prefix});
+            settings.log().debug(LOG, () -> "SockJS session " + id + " (" + prefix + "): connection interrupted");
             close(CloseStatus.CONNECTION_INTERRUPTED);
         }
     }
@@ -346,6 +355,11 @@ public final class SockJsSession implements SockJsConnection {
         } finally {
             inbound.unlock();
         }
+    }
+
+    /** A receiving request carries the session now: its address and headers become the connection's, as in sockjs-node. */
+    public void requestSeen(RequestInfo latest) {
+        request = latest;
     }
 
     /** The session id of the URL, or null for a websocket session. */
@@ -405,13 +419,13 @@ public final class SockJsSession implements SockJsConnection {
                 frame = SockJsFrames.OPEN;
             } else if (state == State.CLOSED) {
                 closing = true;
-                frame = raw ? null : SockJsFrames.close(closeStatus);
+                frame = raw ? null : SockJsFrames.close(closeStatus.code(), closeStatus.reason());
             } else if (!queue.isEmpty()) {
                 if (raw) {
                     frame = queue.poll().text();
                     queuedChars -= frame.length() + 3;
                 } else {
-                    frame = SockJsFrames.messages(queue);
+                    frame = SockJsMessage.frameOf(queue);
                     queue.clear();
                     queuedChars = 0;
                 }
@@ -449,7 +463,7 @@ public final class SockJsSession implements SockJsConnection {
      * the handler later because the caller holds the monitor.
      */
     private void receiverFailed(Receiver failed, Exception cause) {
-        LOG.log(settings.logLevel(), "SockJS session " + id + ": write failed: " + cause);
+        settings.log().debug(LOG, () -> "SockJS session " + id + ": write failed: " + cause);
         receiver = null;
         detachedSinceNanos = settings.clock().getAsLong();
         if (state != State.CLOSED) {
@@ -470,9 +484,7 @@ public final class SockJsSession implements SockJsConnection {
             }
             closeNotified = true;
         }
-        // "{2,number,#}": a close code is an identifier, not a quantity, and must read 1009, not "1,009".
-        LOG.log(settings.logLevel(), "SockJS session {0} ({1}) closed: {2,number,#} {3}",
-                new Object[] {id, prefix, status.code(), status.reason()});
+        settings.log().debug(LOG, () -> "SockJS session " + id + " (" + prefix + ") closed: " + status.code() + " " + status.reason());
         inbound.lock();
         try {
             settings.handler().onClose(this, status);

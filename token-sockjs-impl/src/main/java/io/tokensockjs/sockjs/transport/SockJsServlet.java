@@ -1,11 +1,11 @@
 package io.tokensockjs.sockjs.transport;
 
 import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.JsessionidCookie;
 import io.tokensockjs.sockjs.SockJsOptions;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.frame.BrokenJsonException;
 import io.tokensockjs.sockjs.frame.ClientPayloads;
-import io.tokensockjs.sockjs.frame.FrameFormat;
 import io.tokensockjs.sockjs.session.RequestInfo;
 import io.tokensockjs.sockjs.session.SockJsSession;
 
@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -35,17 +34,22 @@ public final class SockJsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SockJsServlet.class.getName());
 
-    private static final byte[] XHR_STREAMING_PRELUDE = ("h".repeat(2048) + "\n").getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENTSOURCE_PRELUDE = "\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_CALLBACK_LENGTH = 256;
 
     private final transient SockJsService service;
     private final transient StaticAnswers answers;
+    /** Whether answers carry CORS headers: all but with the disable_cors option. */
+    private final boolean cors;
+    /** Sets the sticky-session cookie on session answers; null without the jsessionid option. */
+    private final transient JsessionidCookie cookie;
 
     public SockJsServlet(SockJsService service) {
         this.service = service;
         SockJsOptions options = service.options();
-        this.answers = new StaticAnswers(options.sockjsUrl(), options.websocket(), options.jsessionid());
+        this.answers = new StaticAnswers(options.sockjsUrl(), options.websocket(), options.cookieNeeded(), !options.disableCors());
+        this.cors = !options.disableCors();
+        this.cookie = options.jsessionidFunction() != null ? options.jsessionidFunction()
+                : options.jsessionid() ? ResponseHeaders::jsessionid : null;
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class SockJsServlet extends HttpServlet {
                 if (isGetOrHead(method)) {
                     answers.info(request, response);
                 } else if ("OPTIONS".equals(method)) {
-                    StaticAnswers.preflight(request, response, "OPTIONS, GET");
+                    answers.preflight(request, response, "OPTIONS, GET");
                 } else {
                     StaticAnswers.methodNotAllowed(response, "OPTIONS, GET");
                 }
@@ -94,7 +98,7 @@ public final class SockJsServlet extends HttpServlet {
         }
         String method = request.getMethod();
         if ("OPTIONS".equals(method) && transport.answersOptions()) {
-            StaticAnswers.preflight(request, response, "OPTIONS, POST");
+            answers.preflight(request, response, "OPTIONS, POST");
             return;
         }
         if (!transport.method().equals(method)) {
@@ -124,62 +128,29 @@ public final class SockJsServlet extends HttpServlet {
                 return;
             }
         }
-        SockJsSession session = service.sessions().getOrCreate(sessionId, () -> requestInfo(request, transport));
+        RequestInfo info = requestInfo(request, transport);
+        SockJsSession session = service.sessions().getOrCreate(sessionId, () -> info);
         if (session == null) {
             LOG.warning(() -> "SockJS service " + service.name() + " holds its maximum of "
                     + service.options().maxSessions() + " sessions; refusing a new one");
             StaticAnswers.text(response, 503, "Too many sessions.");
             return;
         }
+        session.requestSeen(info);
         SockJsOptions options = service.options();
         response.setStatus(200);
         ResponseHeaders.noCache(response);
-        ResponseHeaders.cors(request, response);
-        if (options.jsessionid()) {
-            ResponseHeaders.jsessionid(request, response);
-        }
-        FrameFormat format;
-        byte[] prelude = null;
-        switch (transport) {
-            case XHR -> {
-                response.setHeader("Content-Type", "application/javascript; charset=UTF-8");
-                format = FrameFormat.NEWLINE;
-            }
-            case JSONP -> {
-                response.setHeader("Content-Type", "application/javascript; charset=UTF-8");
-                format = FrameFormat.jsonp(callback);
-            }
-            case XHR_STREAMING -> {
-                response.setHeader("Content-Type", "application/javascript; charset=UTF-8");
-                format = FrameFormat.NEWLINE;
-                prelude = XHR_STREAMING_PRELUDE;
-            }
-            case EVENTSOURCE -> {
-                // No charset: the EventSource specification fixes UTF-8 and strict clients compare the type.
-                response.setHeader("Content-Type", "text/event-stream");
-                format = FrameFormat.EVENT_SOURCE;
-                prelude = EVENTSOURCE_PRELUDE;
-            }
-            case HTMLFILE -> {
-                response.setHeader("Content-Type", "text/html; charset=UTF-8");
-                format = FrameFormat.htmlfile();
-                prelude = HtmlfilePrelude.forCallback(callback);
-            }
-            default -> throw new IllegalStateException("not a receiving transport: " + transport);
-        }
-        boolean streaming = transport.kind() == TransportType.Kind.STREAMING;
-        if (streaming) {
+        sessionHeaders(request, response);
+        response.setHeader("Content-Type", transport.contentType());
+        if (transport.isStreaming()) {
             // Commit the headers now: on Liberty the first flush of a response body sends nothing, so without
             // this the prelude and the open frame would wait for the next frame.
             response.flushBuffer();
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        // JSONP polling is never probed: its response runs as a script, and a second call of the callback in it
-        // would throw away the frame that follows.
-        boolean probeable = transport != TransportType.JSONP;
-        new HttpReceiver(session, async, response.getOutputStream(), format, streaming, probeable,
-                options.responseLimit(), prelude, service.scheduler()).start();
+        new HttpReceiver(session, async, response.getOutputStream(), transport.frameFormat(callback), transport.isStreaming(),
+                transport.isProbeable(), options.responseLimit(), transport.prelude(callback), service.scheduler()).start();
     }
 
     // ---- sending transports --------------------------------------------------------------------------------
@@ -194,7 +165,7 @@ public final class SockJsServlet extends HttpServlet {
         SockJsOptions options = service.options();
         byte[] body = readBody(request, options.maxMessageSize());
         if (body == null) {
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": payload over "
+            service.log().info(LOG, () -> "SockJS session " + session.id() + ": payload over "
                     + options.maxMessageSize() + " bytes; closing it");
             session.close(CloseStatus.MESSAGE_TOO_BIG);
             StaticAnswers.text(response, 413, "Payload too large.");
@@ -206,7 +177,7 @@ public final class SockJsServlet extends HttpServlet {
                 payload = formField(payload, "d");
             } catch (IllegalArgumentException e) {
                 payload = null;
-                LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": bad form encoding");
+                service.log().info(LOG, () -> "SockJS session " + session.id() + ": bad form encoding");
             }
         }
         if (payload == null || payload.isEmpty()) {
@@ -217,16 +188,13 @@ public final class SockJsServlet extends HttpServlet {
         try {
             messages = ClientPayloads.parseArray(payload);
         } catch (BrokenJsonException e) {
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": broken JSON (" + e.getMessage() + ")");
+            service.log().info(LOG, () -> "SockJS session " + session.id() + ": broken JSON (" + e.getMessage() + ")");
             StaticAnswers.text(response, 500, "Broken JSON encoding.");
             return;
         }
         session.receive(messages);
         ResponseHeaders.noCache(response);
-        ResponseHeaders.cors(request, response);
-        if (options.jsessionid()) {
-            ResponseHeaders.jsessionid(request, response);
-        }
+        sessionHeaders(request, response);
         if (transport == TransportType.XHR_SEND) {
             response.setStatus(204);
             // Firefox takes a 204 without a type for XML and complains.
@@ -261,6 +229,16 @@ public final class SockJsServlet extends HttpServlet {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** CORS (unless disabled) and the sticky-session cookie (when asked for), on every answer of a session transport. */
+    private void sessionHeaders(HttpServletRequest request, HttpServletResponse response) {
+        if (cors) {
+            ResponseHeaders.cors(request, response);
+        }
+        if (cookie != null) {
+            cookie.set(request, response);
+        }
+    }
 
     /** The raw, still-encoded path after the context root and prefix: never the decoded path info. */
     private String pathAfterPrefix(HttpServletRequest request) {
@@ -344,8 +322,7 @@ public final class SockJsServlet extends HttpServlet {
 
     private static RequestInfo requestInfo(HttpServletRequest request, TransportType transport) {
         String query = request.getQueryString();
-        return new RequestInfo(
-                InetSocketAddress.createUnresolved(request.getRemoteAddr(), request.getRemotePort()),
+        return new RequestInfo(request.getRemoteAddr(), request.getRemotePort(),
                 RequestInfo.keptHeaders(name -> {
                     var values = request.getHeaders(name);
                     return values == null ? List.of() : Collections.list(values);

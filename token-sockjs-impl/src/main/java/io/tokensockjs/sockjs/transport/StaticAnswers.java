@@ -24,12 +24,14 @@ final class StaticAnswers {
     private final String iframeEtag;
     private final boolean websocket;
     private final boolean cookieNeeded;
+    private final boolean cors;
 
-    StaticAnswers(String sockjsUrl, boolean websocket, boolean cookieNeeded) {
+    StaticAnswers(String sockjsUrl, boolean websocket, boolean cookieNeeded, boolean cors) {
         this.iframePage = iframePage(sockjsUrl).getBytes(StandardCharsets.UTF_8);
         this.iframeEtag = '"' + sha256Hex(iframePage).substring(0, 32) + '"';
         this.websocket = websocket;
         this.cookieNeeded = cookieNeeded;
+        this.cors = cors;
     }
 
     void greeting(HttpServletResponse response) throws IOException {
@@ -38,7 +40,9 @@ final class StaticAnswers {
 
     void info(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ResponseHeaders.noCache(response);
-        ResponseHeaders.cors(request, response);
+        if (cors) {
+            ResponseHeaders.cors(request, response);
+        }
         long entropy = ENTROPY.nextInt() & 0xffffffffL;
         String json = "{\"websocket\":" + websocket + ",\"origins\":[\"*:*\"],\"cookie_needed\":" + cookieNeeded
                 + ",\"entropy\":" + entropy + "}";
@@ -55,13 +59,18 @@ final class StaticAnswers {
         body(response, 200, "text/html; charset=UTF-8", iframePage);
     }
 
-    /** A CORS preflight: 204, the allowed methods, cached for a year. */
-    static void preflight(HttpServletRequest request, HttpServletResponse response, String methods) {
+    /**
+     * A CORS preflight: 204, the allowed methods, cached for a year; with disable_cors, as in sockjs-node, without the
+     * origin, credentials and headers grants.
+     */
+    void preflight(HttpServletRequest request, HttpServletResponse response, String methods) {
         response.setStatus(204);
         ResponseHeaders.cacheForAYear(response);
         response.setHeader("Access-Control-Allow-Methods", methods);
         response.setHeader("Access-Control-Max-Age", Long.toString(ResponseHeaders.ONE_YEAR_SECONDS));
-        ResponseHeaders.cors(request, response);
+        if (cors) {
+            ResponseHeaders.cors(request, response);
+        }
     }
 
     /** 405 with an {@code Allow} header, no content type and no body. */

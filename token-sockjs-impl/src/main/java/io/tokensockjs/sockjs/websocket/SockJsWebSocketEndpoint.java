@@ -1,7 +1,7 @@
 package io.tokensockjs.sockjs.websocket;
 
 import io.tokensockjs.sockjs.CloseStatus;
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.frame.BrokenJsonException;
 import io.tokensockjs.sockjs.frame.ClientPayloads;
 import io.tokensockjs.sockjs.session.RequestInfo;
@@ -70,7 +70,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         if (message != null) {
             onText(message);
         } else if (incoming.tooBig()) {
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": websocket message over "
+            service.log().info(LOG, () -> "SockJS session " + session.id() + ": websocket message over "
                     + service.options().maxMessageSize() + " bytes; closing it");
             session.detach(receiver, false);
             receiver.closeNow(CloseStatus.MESSAGE_TOO_BIG);
@@ -90,7 +90,7 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         try {
             messages = ClientPayloads.parseArrayOrString(text);
         } catch (BrokenJsonException e) {
-            LOG.log(service.logLevel(), () -> "SockJS session " + session.id() + ": broken JSON over websocket ("
+            service.log().info(LOG, () -> "SockJS session " + session.id() + ": broken JSON over websocket ("
                     + e.getMessage() + "); closing it");
             // No SockJS close frame: the client is not speaking SockJS. The socket is closed with 1007.
             session.detach(receiver, false);

@@ -1,6 +1,6 @@
 package io.tokensockjs.sockjs.websocket;
 
-import io.tokensockjs.sockjs.SockJsService;
+import io.tokensockjs.sockjs.session.SockJsService;
 import io.tokensockjs.sockjs.session.RequestInfo;
 
 import jakarta.servlet.http.HttpSession;
@@ -11,6 +11,7 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +39,7 @@ public final class WebSocketDeployment {
 
     /** What is known of a websocket's request when the handshake details were not kept. */
     static RequestInfo requestInfo(Session socket, boolean raw) {
-        return new RequestInfo(null, Map.of(), socket.getRequestURI().toString(), raw ? "rawwebsocket" : "websocket");
+        return new RequestInfo(null, -1, Map.of(), socket.getRequestURI().toString(), raw ? "rawwebsocket" : "websocket");
     }
 
     /** Makes one endpoint per connection and keeps what the application may want of the handshake request. */
@@ -56,10 +57,13 @@ public final class WebSocketDeployment {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(request.getHeaders());
             String query = request.getQueryString();
-            String url = request.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+            String path = request.getRequestURI().getRawPath();
+            String url = path + (query == null ? "" : "?" + query);
+            InetSocketAddress peer = HandshakePeer.of(path);
             // Jakarta WebSocket gives every connection its own copy of the user properties.
-            config.getUserProperties().put(REQUEST_INFO, new RequestInfo(null,
-                    RequestInfo.keptHeaders(headers::get), url, raw ? "rawwebsocket" : "websocket"));
+            config.getUserProperties().put(REQUEST_INFO, new RequestInfo(peer == null ? null : peer.getHostString(),
+                    peer == null ? -1 : peer.getPort(), RequestInfo.keptHeaders(headers::get), url,
+                    raw ? "rawwebsocket" : "websocket"));
             dropSessionMadeForTheHandshake(request);
         }
 

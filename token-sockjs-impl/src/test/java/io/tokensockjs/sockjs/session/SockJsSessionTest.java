@@ -7,7 +7,6 @@ import io.tokensockjs.sockjs.SockJsHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ class SockJsSessionTest {
 
     private SessionRegistry registry(long maxQueuedChars) {
         SessionSettings settings = new SessionSettings(handlerProxy(), HEARTBEAT, DISCONNECT, maxQueuedChars, clock::get,
-                Level.FINE, scheduler);
+                new ServiceLog(false, null), scheduler);
         return new SessionRegistry("/echo", settings, 10);
     }
 
@@ -93,7 +92,7 @@ class SockJsSessionTest {
     }
 
     private static RequestInfo request() {
-        return new RequestInfo(InetSocketAddress.createUnresolved("127.0.0.1", 1234), Map.of(), "/echo/0/s/xhr", "xhr-polling");
+        return new RequestInfo("127.0.0.1", 1234, Map.of(), "/echo/0/s/xhr", "xhr-polling");
     }
 
     @Test
@@ -105,6 +104,31 @@ class SockJsSessionTest {
         assertTrue(poll.ended);
         assertNull(poll.endStatus, "a poll that was answered ends without a close status");
         assertEquals(List.of("open"), events);
+    }
+
+    @Test
+    void theConnectionIsReadableAndWritableOnlyWhileOpen() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        assertFalse(session.readable() || session.writable(), "connecting");
+        session.attach(new RecordingReceiver(true));
+        assertTrue(session.readable() && session.writable(), "open");
+        session.close(CloseStatus.GO_AWAY);
+        assertFalse(session.readable() || session.writable(), "closed");
+    }
+
+    @Test
+    void theConnectionDescribesTheLastRequestThatCarriedIt() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        assertEquals("127.0.0.1", session.remoteAddress());
+        assertEquals(1234, session.remotePort());
+        assertEquals("/echo/0/s/xhr", session.pathname());
+        session.requestSeen(new RequestInfo("10.0.0.9", 4321, Map.of("host", List.of("example.org")),
+                "/echo/0/s/xhr?t=1", "xhr-polling"));
+        assertEquals("10.0.0.9", session.remoteAddress());
+        assertEquals(4321, session.remotePort());
+        assertEquals("/echo/0/s/xhr?t=1", session.url());
+        assertEquals("/echo/0/s/xhr", session.pathname());
+        assertEquals(Map.of("host", List.of("example.org")), session.headers());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tokensockjs.sockjs.websocket;
 import io.tokensockjs.sockjs.SockJsConnection;
 import io.tokensockjs.sockjs.SockJsHandler;
 import io.tokensockjs.sockjs.session.RequestInfo;
+import io.tokensockjs.sockjs.session.ServiceLog;
 import io.tokensockjs.sockjs.session.SessionRegistry;
 import io.tokensockjs.sockjs.session.SessionSettings;
 import io.tokensockjs.sockjs.session.SockJsSession;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +65,9 @@ class WebSocketReceiverTest {
 
     private SockJsSession session(SockJsHandler handler) {
         SessionSettings settings = new SessionSettings(handler, 25_000_000_000L, 5_000_000_000L, 1 << 20,
-                System::nanoTime, Level.FINE, scheduler);
+                System::nanoTime, new ServiceLog(false, null), scheduler);
         return new SessionRegistry("/close", settings, 10).createStandalone(new RequestInfo(
-                InetSocketAddress.createUnresolved("127.0.0.1", 1234), Map.of(), "/close/0/s/websocket", "websocket"));
+                "127.0.0.1", 1234, Map.of(), "/close/0/s/websocket", "websocket"));
     }
 
     /** A websocket whose asynchronous sends complete only when the test says so; one may be outstanding. */

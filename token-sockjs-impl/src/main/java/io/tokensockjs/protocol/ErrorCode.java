@@ -1,4 +1,4 @@
-package io.tokensockjs.server;
+package io.tokensockjs.protocol;
 
 /** The errors the server sends on the wire, as stable strings clients can compare. */
 public enum ErrorCode {

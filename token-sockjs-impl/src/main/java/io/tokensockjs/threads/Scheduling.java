@@ -1,4 +1,4 @@
-package io.tokensockjs.cdi;
+package io.tokensockjs.threads;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -115,6 +115,15 @@ public class Scheduling {
             };
         }
         return closer;
+    }
+
+    /** After {@link #stop()}: waits until the closes handed over before it have run; false when they still run. */
+    boolean awaitClosesDone(long timeout, TimeUnit unit) throws InterruptedException {
+        ThreadPoolExecutor pool;
+        synchronized (this) {
+            pool = closerPool;
+        }
+        return pool == null || pool.awaitTermination(timeout, unit);
     }
 
     @PreDestroy

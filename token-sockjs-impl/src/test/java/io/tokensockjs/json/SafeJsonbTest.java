@@ -1,4 +1,4 @@
-package io.tokensockjs.rpc;
+package io.tokensockjs.json;
 
 import jakarta.json.bind.Jsonb;
 

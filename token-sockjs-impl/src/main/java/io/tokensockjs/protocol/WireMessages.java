@@ -1,4 +1,4 @@
-package io.tokensockjs.server;
+package io.tokensockjs.protocol;
 
 import io.tokensockjs.sockjs.frame.JsonStrings;
 

@@ -1,4 +1,4 @@
-package io.tokensockjs.server;
+package io.tokensockjs.protocol;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -8,11 +8,12 @@ import jakarta.json.JsonValue;
  * One message from a client, as far as the dispatcher needs it.
  *
  * @param rpc     the function or command named by {@code rpc}, or null when absent or not a string
+ * @param command the protocol command {@code rpc} names, or null when it names a function (or nothing)
  * @param uuid    the client's request id, echoed in the answer; null when absent
  * @param req     the request data, {@code JsonValue.NULL} when absent
  * @param message the whole message, for the fields only some commands use ({@code token}, {@code fid}, {@code resp})
  */
-public record ClientRequest(String rpc, JsonValue uuid, JsonValue req, JsonObject message) {
+public record ClientRequest(String rpc, Command command, JsonValue uuid, JsonValue req, JsonObject message) {
 
     /** Reads the common fields of a message object. */
     public static ClientRequest of(JsonObject message) {
@@ -23,7 +24,7 @@ public record ClientRequest(String rpc, JsonValue uuid, JsonValue req, JsonObjec
             uuid = null;
         }
         JsonValue req = message.getOrDefault("req", JsonValue.NULL);
-        return new ClientRequest(rpc, uuid, req, message);
+        return new ClientRequest(rpc, Command.of(rpc), uuid, req, message);
     }
 
     /** A string field of the message, or null. */

@@ -1,12 +1,17 @@
-package io.tokensockjs.sockjs;
+package io.tokensockjs.sockjs.transport;
 
-import io.tokensockjs.sockjs.transport.SockJsServlet;
+import io.tokensockjs.sockjs.session.SockJsService;
+import io.tokensockjs.sockjs.websocket.HandshakePeer;
 import io.tokensockjs.sockjs.websocket.WebSocketDeployment;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
+
+import java.util.EnumSet;
 
 /**
  * Puts a service on the web: its servlet on {@code <prefix>/*} and, unless the websocket option is off, its
@@ -38,10 +43,28 @@ public final class SockJsDeployment {
             throw new IllegalStateException("No WebSocket container: enable the websocket feature, or set the "
                     + "websocket option of SockJS service " + service.name() + " to false");
         }
+        rememberHandshakePeers(context, prefix);
         try {
             WebSocketDeployment.deploy(container, service);
         } catch (DeploymentException e) {
             throw new IllegalStateException("Could not deploy the websocket endpoints of SockJS service " + service.name(), e);
         }
+    }
+
+    /**
+     * Lets the websocket handshakes under the prefix learn the client's address ({@link HandshakePeer}): the filter
+     * is mapped before any declared filter (and so before the container's upgrade filter where it has one), the
+     * listener is added once per application.
+     */
+    private static void rememberHandshakePeers(ServletContext context, String prefix) {
+        FilterRegistration registration = context.getFilterRegistration(HandshakePeer.NAME);
+        if (registration == null) {
+            HandshakePeer peers = new HandshakePeer();
+            FilterRegistration.Dynamic filter = context.addFilter(HandshakePeer.NAME, peers);
+            filter.setAsyncSupported(true);
+            context.addListener(peers);
+            registration = filter;
+        }
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, prefix + "/*");
     }
 }

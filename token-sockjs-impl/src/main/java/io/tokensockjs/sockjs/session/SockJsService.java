@@ -1,7 +1,8 @@
-package io.tokensockjs.sockjs;
+package io.tokensockjs.sockjs.session;
 
-import io.tokensockjs.sockjs.session.SessionRegistry;
-import io.tokensockjs.sockjs.session.SessionSettings;
+import io.tokensockjs.sockjs.CloseStatus;
+import io.tokensockjs.sockjs.SockJsHandler;
+import io.tokensockjs.sockjs.SockJsOptions;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,7 @@ public final class SockJsService {
     private final SessionRegistry sessions;
     private final ScheduledExecutorService scheduler;
     private final Executor closer;
+    private final ServiceLog log;
     private ScheduledFuture<?> sweeper;
 
     /**
@@ -39,12 +41,13 @@ public final class SockJsService {
         this.name = name;
         this.options = options;
         this.handler = handler;
+        this.log = new ServiceLog(options.log(), options.logFunction());
         SessionSettings settings = new SessionSettings(handler,
                 options.heartbeatDelay().toNanos(),
                 options.disconnectDelay().toNanos(),
                 options.maxQueuedBytes(),
                 clock,
-                logLevel(options),
+                log,
                 scheduler);
         this.scheduler = scheduler;
         this.closer = closer;
@@ -77,13 +80,9 @@ public final class SockJsService {
         return closer;
     }
 
-    /** The level of this service's connection and protocol-error log lines: INFO with the {@code log} option, else FINE. */
-    public Level logLevel() {
-        return logLevel(options);
-    }
-
-    private static Level logLevel(SockJsOptions options) {
-        return options.log() ? Level.INFO : Level.FINE;
+    /** Where the service's connection and protocol-error lines go (the {@code log} option). */
+    public ServiceLog log() {
+        return log;
     }
 
     /**
