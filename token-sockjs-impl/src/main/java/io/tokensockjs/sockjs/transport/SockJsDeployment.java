@@ -20,14 +20,20 @@ import java.util.EnumSet;
  */
 public final class SockJsDeployment {
 
+    /**
+     * Servlet names become JMX object name values on some runtimes: Payara refuses a name holding {@code :} (and
+     * then serves nothing on the mapping), so the prefix and the service names use JMX-safe characters only.
+     */
+    static final String SERVLET_NAME_PREFIX = "sockjs-";
+
     private SockJsDeployment() {
     }
 
     public static void deploy(ServletContext context, SockJsService service) {
         String prefix = service.options().prefix();
-        ServletRegistration.Dynamic servlet = context.addServlet("sockjs:" + service.name(), new SockJsServlet(service));
+        ServletRegistration.Dynamic servlet = context.addServlet(SERVLET_NAME_PREFIX + service.name(), new SockJsServlet(service));
         if (servlet == null) {
-            throw new IllegalStateException("A servlet named sockjs:" + service.name() + " is already registered");
+            throw new IllegalStateException("A servlet named " + SERVLET_NAME_PREFIX + service.name() + " is already registered");
         }
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);

@@ -1,0 +1,114 @@
+package it.io.tokensockjs.payara;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * One Payara Micro server as a plain {@code java -jar payara-micro.jar --deploy app.war} process on a loopback
+ * port, its console (one line per record, see payara/logging.properties) written to {@code <name>.log}.
+ */
+final class PayaraMicroProcess {
+
+    /** What Payara Micro logs once the application is deployed and the HTTP listener serves. */
+    private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
+
+    private final String name;
+    private final Path log;
+    private final Process process;
+
+    private PayaraMicroProcess(String name, Path log, Process process) {
+        this.name = name;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the server and returns at once; {@link #awaitReady} waits for it. */
+    static PayaraMicroProcess start(PayaraSettings settings, String name) throws IOException {
+        Path rootDir = settings.workDir().resolve(name);
+        Files.createDirectories(rootDir);
+        Path log = settings.workDir().resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + settings.maxHeap(),
+                "-jar", settings.jar().toString(),
+                "--deploy", settings.war().toString(),
+                "--contextroot", settings.contextRoot(),
+                "--port", Integer.toString(settings.port(name)),
+                // Without it Payara clusters over Hazelcast and looks for peers on the network.
+                "--nocluster",
+                "--rootdir", rootDir.toString(),
+                "--prebootcommandfile", settings.preboot().toString(),
+                "--logproperties", settings.logging().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment(settings.envFile(name)));
+        return new PayaraMicroProcess(name, log, builder.start());
+    }
+
+    /** Waits until the log says ready; fails with the log's end if the process ends first or takes too long. */
+    void awaitReady(long timeoutSeconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && READY.matcher(Files.readString(log, StandardCharsets.UTF_8)).find()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro " + name + " ended (exit " + process.exitValue()
+                        + ") before it was ready:\n" + tail());
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Payara Micro " + name + " not ready after " + timeoutSeconds + " s:\n" + tail());
+    }
+
+    /** Ends the process: a normal shutdown first (Payara's shutdown hook undeploys), then a kill. */
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    private String tail() throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log at " + log + ")";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** KEY=VALUE lines (comments and blank lines skipped): the same files Liberty's servers get as server.env. */
+    private static Map<String, String> environment(Path envFile) throws IOException {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (envFile == null) {
+            return variables;
+        }
+        for (String line : Files.readAllLines(envFile, StandardCharsets.UTF_8)) {
+            String trimmed = line.strip();
+            int equals = trimmed.indexOf('=');
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 1) {
+                continue;
+            }
+            variables.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,44 @@
+package it.io.tokensockjs.payara;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the build tells {@link PayaraMicroServers} through failsafe's system properties: the Payara Micro jar,
+ * the WAR, the configuration files of the repository's {@code payara/} folder, and per server its port and
+ * optional environment file ({@code payara.server.<name>.port}, {@code payara.server.<name>.env}).
+ */
+record PayaraSettings(List<String> servers, Path jar, Path war, String contextRoot, Path workDir, Path preboot,
+        Path logging, String maxHeap) {
+
+    static PayaraSettings fromSystemProperties() {
+        String servers = System.getProperty("payara.servers", "").strip();
+        return new PayaraSettings(
+                servers.isEmpty() ? List.of() : Arrays.stream(servers.split(",")).map(String::strip).toList(),
+                path("payara.jar"), path("payara.war"), required("payara.context-root"), path("payara.work-dir"),
+                path("payara.preboot"), path("payara.logging"), System.getProperty("payara.max-heap", "512m"));
+    }
+
+    int port(String server) {
+        return Integer.parseInt(required("payara.server." + server + ".port"));
+    }
+
+    /** The server's environment file, or null when it has none. */
+    Path envFile(String server) {
+        String file = System.getProperty("payara.server." + server + ".env");
+        return file == null || file.isBlank() ? null : Path.of(file);
+    }
+
+    private static Path path(String property) {
+        return Path.of(required(property));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(property + " is not set: run the tests through failsafe (mvn verify)");
+        }
+        return value;
+    }
+}
