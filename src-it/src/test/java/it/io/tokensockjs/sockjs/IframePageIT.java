@@ -96,6 +96,9 @@ public class IframePageIT {
         assertCachedLong(reply.head());
         assertNotNull(reply.header("ETag"));
         assertNull(reply.header("Last-Modified"));
+        // Framed by the client's page, whatever its origin: a runtime's X-Frame-Options (Payara's SAMEORIGIN) is
+        // overridden in browsers by the page's own frame-ancestors.
+        assertEquals("frame-ancestors *", reply.header("Content-Security-Policy"));
 
         String body = reply.body().strip();
         Matcher script = SCRIPT_URL.matcher(body);

@@ -50,6 +50,16 @@ final class ResponseHeaders {
     }
 
     /**
+     * The iframe page is framed by pages of any origin (the iframe transports load it from the server's origin
+     * inside the client's page). Some runtimes add {@code X-Frame-Options: SAMEORIGIN} to every answer (Payara,
+     * unless the answer has its own); a CSP {@code frame-ancestors} directive takes precedence over that header in
+     * browsers and says so in a standard way.
+     */
+    static void framableByAnyOrigin(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", "frame-ancestors *");
+    }
+
+    /**
      * The sticky-session cookie: the client's {@code JSESSIONID} echoed, else {@code dummy}, on path {@code /}.
      * Written as a header so the container's own session machinery is never touched.
      */

@@ -51,6 +51,7 @@ final class StaticAnswers {
 
     void iframe(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ResponseHeaders.cacheForAYear(response);
+        ResponseHeaders.framableByAnyOrigin(response);
         response.setHeader("ETag", iframeEtag);
         if (iframeEtag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(304);
