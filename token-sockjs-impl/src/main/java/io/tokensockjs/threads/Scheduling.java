@@ -1,11 +1,14 @@
 package io.tokensockjs.threads;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,18 +35,35 @@ public class Scheduling {
     /** Websocket closes that may wait at once; each normally waits milliseconds. */
     static final int CLOSER_THREADS = 4;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService managed;
-
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService managedExecutor;
-
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory managedThreads;
+    private ManagedScheduledExecutorService managed;
+    private ManagedExecutorService managedExecutor;
+    private ManagedThreadFactory managedThreads;
 
     private ScheduledThreadPoolExecutor fallback;
     private ThreadPoolExecutor closerPool;
     private Executor closer;
+
+    /**
+     * The server's default concurrency resources, by their standard names. Looked up rather than injected with
+     * {@code @Resource}: Payara Micro did not register the injection of this class (it lives in a library jar
+     * of the WAR) and failed to create it ("Lookup failed for java:comp/env/...Scheduling/managed"), which
+     * stopped the deployment; the lookup works on every runtime, and a missing resource means the fallbacks.
+     */
+    @PostConstruct
+    void lookUpServerResources() {
+        managed = lookup("java:comp/DefaultManagedScheduledExecutorService", ManagedScheduledExecutorService.class);
+        managedExecutor = lookup("java:comp/DefaultManagedExecutorService", ManagedExecutorService.class);
+        managedThreads = lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class);
+    }
+
+    private static <T> T lookup(String name, Class<T> type) {
+        try {
+            return type.cast(new InitialContext().lookup(name));
+        } catch (NamingException | ClassCastException e) {
+            LOG.log(Level.INFO, "token-sockjs cannot use " + name + " of the server: " + e);
+            return null;
+        }
+    }
 
     /**
      * Makes the library's long-lived threads (the Redis subscriber): the server's default managed thread factory,

@@ -20,6 +20,9 @@ final class PayaraMicroProcess {
     /** What Payara Micro logs once the application is deployed and the HTTP listener serves. */
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
 
+    /** Payara Micro says ready even when the application failed to deploy; this line says it failed. */
+    private static final Pattern DEPLOYMENT_FAILED = Pattern.compile("Exception while loading the app");
+
     private final String name;
     private final Path log;
     private final Process process;
@@ -61,7 +64,11 @@ final class PayaraMicroProcess {
     void awaitReady(long timeoutSeconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && READY.matcher(Files.readString(log, StandardCharsets.UTF_8)).find()) {
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (DEPLOYMENT_FAILED.matcher(text).find()) {
+                throw new IllegalStateException("Payara Micro " + name + " could not deploy the application:\n" + tail());
+            }
+            if (READY.matcher(text).find()) {
                 return;
             }
             if (!process.isAlive()) {
