@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One Payara Micro server as a plain {@code java -jar payara-micro.jar --deploy app.war} process on a loopback
@@ -35,7 +37,9 @@ final class PayaraMicroProcess {
 
     /** Starts the server and returns at once; {@link #awaitReady} waits for it. */
     static PayaraMicroProcess start(PayaraSettings settings, String name) throws IOException {
+        // A fresh runtime directory and log: an old log's ready line would pass for this start's.
         Path rootDir = settings.workDir().resolve(name);
+        deleteTree(rootDir);
         Files.createDirectories(rootDir);
         Path log = settings.workDir().resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -55,7 +59,7 @@ final class PayaraMicroProcess {
                 "--logproperties", settings.logging().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment(settings.envFile(name)));
         return new PayaraMicroProcess(name, log, builder.start());
     }
@@ -103,6 +107,17 @@ final class PayaraMicroProcess {
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** KEY=VALUE lines (comments and blank lines skipped): the same files Liberty's servers get as server.env. */

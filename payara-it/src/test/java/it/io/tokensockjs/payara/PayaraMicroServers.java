@@ -37,7 +37,7 @@ public final class PayaraMicroServers implements LauncherSessionListener {
             }
         } catch (Exception e) {
             stopAll();
-            throw new IllegalStateException("Could not start Payara Micro " + settings.servers(), e);
+            throw new IllegalStateException("Could not start Payara Micro " + settings.servers() + ": " + e.getMessage(), e);
         }
     }
 
