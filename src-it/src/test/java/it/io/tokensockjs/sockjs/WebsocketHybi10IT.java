@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * transport through a standard client.
  *
  * <p>Liberty and Payara speak only RFC 6455 (version 13). The suite also wants versions 7 and 8 (hybi-07/-08, Firefox 6-9
- * and Chrome 14-15, all of 2011) accepted; their websocket containers refuse them itself, before any
+ * and Chrome 14-15, all of 2011) accepted; their websocket containers refuse them themselves, before any
  * application code runs, with the RFC 6455 version negotiation answer. {@link #hybi07And08RefusedByTheRuntime()}
  * pins that down instead of hiding it.
  */
