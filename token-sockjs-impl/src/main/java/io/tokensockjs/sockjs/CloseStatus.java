@@ -22,6 +22,8 @@ public record CloseStatus(int code, String reason) {
     public static final CloseStatus MESSAGE_TOO_BIG = new CloseStatus(1009, "Message too big");
     /** The client sent data that is not the JSON SockJS expects. */
     public static final CloseStatus BROKEN_JSON = new CloseStatus(1007, "Broken JSON encoding");
+    /** The client sent a binary websocket message: SockJS carries text only. */
+    public static final CloseStatus BINARY_MESSAGE = new CloseStatus(1003, "Binary messages are not accepted");
     /** Messages for the client piled up beyond the service's bound because the client does not read. */
     public static final CloseStatus OUTBOUND_QUEUE_FULL = new CloseStatus(1008, "Outbound queue full");
     /** No receiving request was attached for longer than the disconnect delay. */

@@ -14,6 +14,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +32,8 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
     private SockJsSession session;
     private WebSocketReceiver receiver;
     private FragmentedText incoming;
+    // Set on the reading thread only, like incoming.
+    private boolean binaryRefused;
 
     SockJsWebSocketEndpoint(SockJsService service, boolean raw) {
         this.service = service;
@@ -59,6 +62,9 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         receiver = new WebSocketReceiver(session, socket, raw, service.closer());
         incoming = new FragmentedText(service.options().maxMessageSize());
         socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
+        // Without a handler of its own, Liberty closes the socket on a binary message (1003) while Payara (Tyrus)
+        // drops the message and keeps the socket: one answer on every runtime.
+        socket.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::onBinaryPart);
         session.attach(receiver);
     }
 
@@ -76,6 +82,17 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             receiver.closeNow(CloseStatus.MESSAGE_TOO_BIG);
             session.close(CloseStatus.MESSAGE_TOO_BIG);
         }
+    }
+
+    private void onBinaryPart(ByteBuffer part, boolean last) {
+        if (binaryRefused) {
+            return;
+        }
+        binaryRefused = true;
+        service.log().info(LOG, () -> "SockJS session " + session.id() + ": binary websocket message; closing it");
+        session.detach(receiver, false);
+        receiver.closeNow(CloseStatus.BINARY_MESSAGE);
+        session.close(CloseStatus.BINARY_MESSAGE);
     }
 
     private void onText(String text) {
