@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>On Payara Micro the close is not reached within this test's volume (1000 messages, 8 MiB): its HTTP layer
  * (Grizzly) reports a websocket connection ready for writes until its own write queue for that connection holds
  * four times the connection's write buffer, besides the kernel's send buffer, so the library's queue starts
- * filling only after several MiB more than on Liberty. The test then reports that and checks the rest (nobody is
- * delayed or closed); {@code NonReadingClientIT}, with 60 KB messages, shows the bound closing sockets on Payara.
+ * filling only after several MiB more than on Liberty. The test then reports that and checks the rest: nobody
+ * else is closed, the crowd gets every message in order, and its worst delay stays under half the stall (the whole
+ * publishing time there); {@code NonReadingClientIT}, with 60 KB messages, shows the bound closing sockets on Payara.
  */
 public class SlowConsumerIT {
 
@@ -129,12 +130,14 @@ public class SlowConsumerIT {
                     }
                 }
                 int total = sent;
+                // A stalled socket never closed (Payara, see above) held on for the whole publishing.
+                long stallEnd = closedAt > 0 ? closedNanos : System.nanoTime();
                 awaitAll(receivers, total);
 
                 long[] sorted = delays.stream().mapToLong(Long::longValue).sorted().toArray();
                 long[] sortedAfter = delaysAfter.stream().mapToLong(Long::longValue).sorted().toArray();
                 long worst = sorted.length == 0 ? 0 : sorted[sorted.length - 1];
-                double stallSeconds = (closedNanos - start) / 1e9;
+                double stallSeconds = (stallEnd - start) / 1e9;
                 System.out.printf("[slow-consumer] %d messages of %d KiB at %d/s from B; the stalled socket on A was seen "
                                 + "closed after %d messages (%.1f s, %.1f MiB published to it); crowd of %d: %d deliveries "
                                 + "while it was open, delay p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d after it was closed, "
@@ -157,7 +160,7 @@ public class SlowConsumerIT {
                     assertEquals(0, receivers[i].outOfOrder.get(), "crowd member " + i + " received them in order");
                 }
                 // Had the crowd waited for the stalled socket, its worst delay would be about the stall itself.
-                assertTrue(worst < Math.max(2e9, (closedNanos - start) / 2.0),
+                assertTrue(worst < Math.max(2e9, (stallEnd - start) / 2.0),
                         "worst delay to the crowd " + worst / 1e6 + " ms while the stalled socket held on for " + stallSeconds + " s");
                 assertTrue(publisher.isOpen() && crowd.stream().allMatch(TokenSocketClient::isOpen), "nobody else was closed");
             }
