@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public class ClusterIT {
 
+    /** Channel names of this run: the servers' presence logs outlive a run. */
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+
     private final List<TokenSocketClient> clients = new ArrayList<>();
 
     @BeforeAll
@@ -103,34 +106,35 @@ public class ClusterIT {
         assertEquals("p-alice", aliceMe.getString("user"));
         assertNotEquals(aliceMe.getString("server"), bobMe.getString("server"), "two servers, two ids");
 
-        alice.subscribe("p-room");
-        bob.subscribe("p-room");
+        String room = "p-room-" + RUN;
+        alice.subscribe(room);
+        bob.subscribe(room);
         List<String> both = java.util.stream.Stream.of(entry(aliceMe), entry(bobMe)).sorted().toList();
-        assertEquals(both, presence(alice, "p-room"));
-        assertEquals(both, presence(bob, "p-room"));
+        assertEquals(both, presence(alice, room));
+        assertEquals(both, presence(bob, room));
 
         JsonValue users = alice.call("cluster.users", JsonValue.NULL);
         Set<String> online = users.asJsonArray().stream().map(value -> ((JsonString) value).getString()).collect(Collectors.toSet());
         assertTrue(online.containsAll(Set.of("p-alice", "p-bob")), "users online: " + online);
 
         // The client's own question, on a channel it is on, answered from both servers' entries.
-        JsonObject asked = bob.call("_presence", object("channel", "p-room")).asJsonObject();
-        assertEquals(object("channel", "p-room", "users", Json.createArrayBuilder().add("p-alice").add("p-bob").build(),
+        JsonObject asked = bob.call("_presence", object("channel", room)).asJsonObject();
+        assertEquals(object("channel", room, "users", Json.createArrayBuilder().add("p-alice").add("p-bob").build(),
                 "sockets", Json.createValue(2)), asked);
         ServerErrorException refused = assertInstanceOf(ServerErrorException.class, assertThrows(CompletionException.class,
                 () -> bob.call("_presence", object("channel", "p-elsewhere"))).getCause());
         assertEquals(Json.createValue("Forbidden"), refused.error(), "not subscribed: not told");
 
-        bob.client().unsubscribe("p-room").toCompletableFuture().join();
-        assertEquals(List.of(entry(aliceMe)), presence(bob, "p-room"));
+        bob.client().unsubscribe(room).toCompletableFuture().join();
+        assertEquals(List.of(entry(aliceMe)), presence(bob, room));
         alice.client().close();
         alice.client().closed().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        awaitPresence(bob, "p-room", List.of());
+        awaitPresence(bob, room, List.of());
 
         // The presence events: each on the server of its socket.
-        assertEquals(List.of("join p-bob", "leave p-bob"), events(bob, "p-room"), "B fires its own sockets' events only");
+        assertEquals(List.of("join p-bob", "leave p-bob"), events(bob, room), "B fires its own sockets' events only");
         Member carol = member(Node.A, "p-carol", "user");
-        assertEquals(List.of("join p-alice", "leave p-alice"), events(carol, "p-room"));
+        assertEquals(List.of("join p-alice", "leave p-alice"), events(carol, room));
     }
 
     private static List<String> events(Member asker, String channel) {
