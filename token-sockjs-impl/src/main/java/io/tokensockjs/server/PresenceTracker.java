@@ -94,7 +94,12 @@ public class PresenceTracker implements MembershipListener {
     }
 
     void opened(SocketImpl socket) {
-        write(() -> cluster.presence().socketOpened(presenceOf(socket)));
+        SocketPresence presence = presenceOf(socket);
+        write(() -> cluster.presence().socketOpened(presence));
+        if (socket.state() == SocketImpl.State.CLOSED) {
+            // It closed while its entry was being written, and closed() may have run first: no ghost stays.
+            write(() -> cluster.presence().socketClosed(presence));
+        }
     }
 
     void closed(SocketImpl socket) {
@@ -120,6 +125,10 @@ public class PresenceTracker implements MembershipListener {
                 cluster.presence().left(channel, presence);
             }
         });
+        if (joined && !socket.channelSet().contains(channel)) {
+            // It left (or closed) while the join was being written: the leave's write may have come first.
+            write(() -> cluster.presence().left(channel, presence));
+        }
         try {
             presenceEvents.fire(new PresenceEvent(channel, presence, joined));
         } catch (RuntimeException e) {
