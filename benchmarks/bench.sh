@@ -42,7 +42,7 @@ start_java() { # port server-name
   if ! answers "$(java_url "$1")/bench/stats"; then
     (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" mvn -B -q -pl benchmarks/bench-server \
       liberty:create liberty:deploy liberty:start -Dbench.http.port="$1" -Dbench.https.port="$(( $1 + 1 ))" \
-      -Dbench.server.name="$2")
+      -Dbench.server.name="$2" ${BENCH_DEPLOY_ARGS:-})
   fi
   wait_for "$(java_url "$1")/bench/stats" 120
 }
@@ -160,7 +160,10 @@ connect20k() {
   stop_node "$(( NODE_PORT + 10 ))"
 }
 
+# The bench war as built in this tree (mvn -pl benchmarks/bench-server,benchmarks/bench-load -am package -DskipTests),
+# not a loose application, whose library jars would come from ~/.m2.
 presence10k() {
+  export BENCH_DEPLOY_ARGS="-DlooseApplication=false"
   if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
       --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
