@@ -8,6 +8,8 @@ import io.tokensockjs.threads.Scheduling;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.security.SecureRandom;
@@ -65,15 +67,23 @@ public class Cluster {
         LOG.info(() -> "token-sockjs: this server is " + serverId + " in the cluster (" + pubSub.broker().describe() + ")");
     }
 
-    @PreDestroy
-    void stop() {
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
+    /**
+     * Leaves the cluster when the application stops, before any bean is destroyed: the pooled Redis client this
+     * needs closes with its own bean.
+     */
+    void leave(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stopHeartbeat();
         try {
             store.leave();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "token-sockjs: could not remove this server's presence entries; they expire with its heartbeat", e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
         }
     }
 
