@@ -18,6 +18,12 @@ public interface Socket {
     /** The authentication data bound with JSON-B to a type. */
     <T> T authData(Class<T> type);
 
+    /**
+     * The socket's user, from its authentication data ({@code token-sockjs.cluster.user-key}, or the application's
+     * {@link UserResolver}); null when none is configured or the data names none.
+     */
+    String user();
+
     /** The channels the socket is subscribed to. */
     Set<String> channels();
 

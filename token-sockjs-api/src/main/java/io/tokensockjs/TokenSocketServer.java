@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -91,4 +92,62 @@ public interface TokenSocketServer {
 
     /** Closes every socket and stops issuing tokens. */
     void shutdown();
+
+    // ---- the cluster: every server sharing the Redis (without Redis, this one) ---------------------------------
+
+    /** The SockJS close code of a socket closed by {@link #close(String, String)}, a revocation or a re-validation. */
+    int REVOKED_CODE = 4403;
+
+    /**
+     * This server's id in the cluster: made at start, so a restarted server has a new one and its predecessor's
+     * entries are never mistaken for its own.
+     */
+    String serverId();
+
+    /**
+     * Every socket subscribed to a channel, on every live server. Entries of a server that stopped without cleaning
+     * up are left out once its heartbeat expires ({@code token-sockjs.cluster.server-ttl}).
+     */
+    List<SocketPresence> presence(String channel);
+
+    /** Every authenticated socket of every live server, with its user. */
+    List<SocketPresence> clusterSockets();
+
+    /** The users with at least one authenticated socket on a live server. */
+    Set<String> usersOnline();
+
+    /**
+     * Sends a channel message ({@code {"channel":C,"message":DATA}}, which the browser client emits as a message of
+     * that channel) to every socket of a user on every server, subscribed to the channel or not. The message
+     * filters do not run: the application chose the recipient.
+     *
+     * @return completes with how many sockets it was queued for, once every live server answered (or
+     *         {@code token-sockjs.cluster.timeout} passed: the servers that answered by then are counted)
+     */
+    CompletionStage<Integer> sendToUser(String user, String channel, Object data);
+
+    /**
+     * As {@link #rpc(Socket, String, Object)}, for a socket on any server, by its id: the call is made by the server
+     * holding it and the answer comes back here.
+     *
+     * @return fails with {@link SocketException} {@code "Socket not found"} when no live server holds the socket
+     */
+    CompletionStage<JsonValue> rpc(String socketId, String function, Object args);
+
+    /**
+     * Closes a socket on any server, with code {@link #REVOKED_CODE} and a reason the client sees in its close frame.
+     *
+     * @return completes with whether a socket was closed
+     */
+    CompletionStage<Boolean> close(String socketId, String reason);
+
+    /** Closes every socket of a user on every server, as {@link #close(String, String)}; completes with how many. */
+    CompletionStage<Integer> closeUser(String user, String reason);
+
+    /**
+     * Closes, on every server, each socket whose authentication data is an object holding {@code key} with exactly
+     * this value (say {@code "tenant"}, {@code "acme"}), as {@link #close(String, String)}; completes with how many.
+     * The predicate is data, so each server evaluates it on its own sockets.
+     */
+    CompletionStage<Integer> closeWhere(String key, JsonValue value, String reason);
 }

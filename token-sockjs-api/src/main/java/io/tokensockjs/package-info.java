@@ -28,5 +28,12 @@
  *     }
  * }
  * }</pre>
+ *
+ * <h2>One cluster, one view</h2>
+ * Every server sharing the Redis sees the same presence ({@link io.tokensockjs.SocketPresence}) and can reach any
+ * socket: {@code server.presence("room")}, {@code server.sendToUser("alice", "inbox", data)},
+ * {@code server.closeUser("alice", "Account suspended")}. A socket's user comes from its authentication data
+ * ({@code token-sockjs.cluster.user-key} or a {@link io.tokensockjs.UserResolver} bean); a
+ * {@link io.tokensockjs.SocketValidator} bean re-checks live sockets.
  */
 package io.tokensockjs;

@@ -15,6 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   cdi                          wiring at start-up: everything below
  *   server                       the token protocol's dispatcher and the TokenSocketServer
+ *   cluster                      the servers sharing a Redis: ids, heartbeats, presence, the request bus
  *   pubsub        rpc            publish/subscribe; functions clients call
  *                 auth           tokens
  *   protocol      redis          the wire messages; the Redis connection
@@ -40,6 +41,7 @@ class ArchitectureTest {
             .layer("auth").definedBy("io.tokensockjs.auth..")
             .layer("rpc").definedBy("io.tokensockjs.rpc..")
             .layer("pubsub").definedBy("io.tokensockjs.pubsub..")
+            .layer("cluster").definedBy("io.tokensockjs.cluster..")
             .layer("server").definedBy("io.tokensockjs.server..")
             .layer("cdi").definedBy("io.tokensockjs.cdi..")
             .whereLayer("sockjs").mayNotAccessAnyLayer()
@@ -52,8 +54,9 @@ class ArchitectureTest {
             .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis")
             .whereLayer("rpc").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "auth")
             .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol")
+            .whereLayer("cluster").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis", "pubsub")
             .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
-                    "auth", "rpc", "pubsub")
+                    "auth", "rpc", "pubsub", "cluster")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 
     /**

@@ -42,6 +42,15 @@ import java.util.Optional;
  *       (and for a free pooled connection)</td></tr>
  *   <tr><td>{@value #REDIS_RECONNECT_BACKOFF_MAX}</td><td>5s</td><td>the longest pause between attempts of the
  *       subscriber to reconnect after Redis failed (pauses start at 100 ms and double)</td></tr>
+ *   <tr><td>{@value #CLUSTER_USER_KEY}</td><td>(none)</td><td>the key of the authentication data (an object) that
+ *       names a socket's user, unless a {@code UserResolver} bean says it</td></tr>
+ *   <tr><td>{@value #CLUSTER_SERVER_TTL}</td><td>15s</td><td>how long a server that stopped heartbeating still counts
+ *       as live: its sockets leave presence within this time after a crash (it heartbeats every third of it)</td></tr>
+ *   <tr><td>{@value #CLUSTER_TIMEOUT}</td><td>5s</td><td>how long a request to other servers waits for their answers</td></tr>
+ *   <tr><td>{@value #PRESENCE_MESSAGES}</td><td>(none)</td><td>comma-separated channel patterns ({@code *} matches any
+ *       text) whose subscribers receive internal {@code presence} messages on each join and leave</td></tr>
+ *   <tr><td>{@value #REVALIDATE}</td><td>off</td><td>how often a {@code SocketValidator} bean re-checks every
+ *       authenticated socket</td></tr>
  * </table>
  * The SockJS options of the token sockets are those of {@link SockJsConfig}, under the service name
  * {@value #SOCKJS_SERVICE}.
@@ -68,6 +77,11 @@ public class TokenSockJsConfig {
     public static final String REDIS_CONNECT_TIMEOUT = "token-sockjs.redis.connect-timeout";
     public static final String REDIS_SOCKET_TIMEOUT = "token-sockjs.redis.socket-timeout";
     public static final String REDIS_RECONNECT_BACKOFF_MAX = "token-sockjs.redis.reconnect-backoff-max";
+    public static final String CLUSTER_USER_KEY = "token-sockjs.cluster.user-key";
+    public static final String CLUSTER_SERVER_TTL = "token-sockjs.cluster.server-ttl";
+    public static final String CLUSTER_TIMEOUT = "token-sockjs.cluster.timeout";
+    public static final String PRESENCE_MESSAGES = "token-sockjs.presence.messages";
+    public static final String REVALIDATE = "token-sockjs.revalidate";
     /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
     public static final String SOCKJS_SERVICE = "token";
 
@@ -166,6 +180,35 @@ public class TokenSockJsConfig {
 
     public Duration redisReconnectBackoffMax() {
         return duration(REDIS_RECONNECT_BACKOFF_MAX).orElse(Duration.ofSeconds(5));
+    }
+
+    public Optional<String> clusterUserKey() {
+        return string(CLUSTER_USER_KEY);
+    }
+
+    public Duration clusterServerTtl() {
+        Duration ttl = duration(CLUSTER_SERVER_TTL).orElse(Duration.ofSeconds(15));
+        if (ttl.toMillis() < 300) {
+            throw new IllegalArgumentException(CLUSTER_SERVER_TTL + " must be at least 300ms: " + ttl);
+        }
+        return ttl;
+    }
+
+    public Duration clusterTimeout() {
+        return duration(CLUSTER_TIMEOUT).orElse(Duration.ofSeconds(5));
+    }
+
+    /** The channel patterns with presence messages ({@code *} matches any text); empty when none. */
+    public List<String> presenceMessages() {
+        return string(PRESENCE_MESSAGES)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /** How often sockets are re-validated, empty when off. */
+    public Optional<Duration> revalidate() {
+        return string(REVALIDATE).filter(value -> !value.equalsIgnoreCase("off") && !value.equalsIgnoreCase("false"))
+                .map(value -> ConfigValues.duration(REVALIDATE, value));
     }
 
     public Config raw() {

@@ -14,7 +14,9 @@ public enum Command {
     PUBLISH("_publish"),
     BROADCAST("_broadcast"),
     /** The browser client's keep-alive, answered when {@code token-sockjs.ping} is on. */
-    PING("_ping");
+    PING("_ping"),
+    /** {@code {"rpc":"_presence","req":{"channel":C}}}: who is on a channel the socket is subscribed to. */
+    PRESENCE("_presence");
 
     private final String wire;
 
@@ -45,6 +47,7 @@ public enum Command {
             case "_publish" -> PUBLISH;
             case "_broadcast" -> BROADCAST;
             case "_ping" -> PING;
+            case "_presence" -> PRESENCE;
             default -> null;
         };
     }

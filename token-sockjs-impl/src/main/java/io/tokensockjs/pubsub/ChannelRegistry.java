@@ -13,9 +13,14 @@ final class ChannelRegistry {
 
     private final ConcurrentHashMap<String, Set<ChannelMember>> channels = new ConcurrentHashMap<>();
     private final Broker broker;
+    private volatile MembershipListener listener = MembershipListener.NONE;
 
     ChannelRegistry(Broker broker) {
         this.broker = broker;
+    }
+
+    void listener(MembershipListener listener) {
+        this.listener = listener;
     }
 
     /** @return false when the socket was on the channel already */
@@ -33,6 +38,7 @@ final class ChannelRegistry {
         });
         if (added[0]) {
             socket.channelSet().add(channel);
+            listener.joined(channel, socket);
         }
         return added[0];
     }
@@ -49,6 +55,9 @@ final class ChannelRegistry {
             }
             return members;
         });
+        if (removed[0]) {
+            listener.left(channel, socket);
+        }
         return removed[0];
     }
 

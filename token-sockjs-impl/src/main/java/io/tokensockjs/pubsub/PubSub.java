@@ -37,7 +37,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -79,6 +81,8 @@ public class PubSub {
     @Inject
     Event<BroadcastEvent> broadcastEvents;
 
+    /** The reserved channels the servers talk on among themselves, and who on this server receives each. */
+    private final Map<String, Consumer<String>> serverChannels = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureWarning = new AtomicLong();
     private final AtomicLong failuresSinceWarning = new AtomicLong();
     private Broker broker;
@@ -105,6 +109,31 @@ public class PubSub {
 
     public Broker broker() {
         return broker;
+    }
+
+    /** Tells a listener (presence) of every change of a local socket's channels. */
+    public void onMembership(MembershipListener listener) {
+        registry.listener(listener);
+    }
+
+    /**
+     * Receives a reserved channel on this server (the cluster's requests): its payloads go to the receiver, on the
+     * broker's thread, which the receiver must not hold.
+     */
+    public void listen(String reservedChannel, Consumer<String> receiver) {
+        if (!ReservedChannels.isReserved(reservedChannel)) {
+            throw new IllegalArgumentException("Not a reserved channel: " + reservedChannel);
+        }
+        serverChannels.put(reservedChannel, receiver);
+        broker.subscribe(reservedChannel);
+    }
+
+    /** Publishes on a reserved channel ({@link #listen}); throws when the broker cannot take it. */
+    public void publishReserved(String reservedChannel, String payload) {
+        if (!ReservedChannels.isReserved(reservedChannel)) {
+            throw new IllegalArgumentException("Not a reserved channel: " + reservedChannel);
+        }
+        broker.publish(reservedChannel, payload);
     }
 
     // ---- client requests ------------------------------------------------------------------------------------------
@@ -274,7 +303,14 @@ public class PubSub {
                         }
                     }
                 }
-                default -> deliver(channel, payload);
+                default -> {
+                    Consumer<String> receiver = serverChannels.get(channel);
+                    if (receiver != null) {
+                        receiver.accept(payload);
+                    } else {
+                        deliver(channel, payload);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Delivery of a message on " + channel + " failed", e);

@@ -1,7 +1,9 @@
 /**
  * Publish/subscribe: the clients' channel requests (each vetoable), the server's own operations, the brokers
  * (memory, Redis) and the delivery of a channel's messages through the application's filters. It sees sockets only
- * through {@link io.tokensockjs.pubsub.ChannelMember}.
+ * through {@link io.tokensockjs.pubsub.ChannelMember}. It also carries reserved channels for the layers above
+ * ({@code PubSub.listen}, the cluster's requests) and tells a {@link io.tokensockjs.pubsub.MembershipListener} of
+ * every join and leave (presence).
  *
  * <p>May import: {@code io.tokensockjs.sockjs} (messages fanned out), {@code json}, {@code threads}, {@code config},
  * {@code events}, {@code redis} and {@code protocol}. Never {@code server}.

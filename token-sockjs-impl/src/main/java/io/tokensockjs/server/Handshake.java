@@ -56,6 +56,12 @@ public class Handshake {
     @Inject
     Event<AuthenticationEvent> authenticationEvents;
 
+    @Inject
+    UserIdentity users;
+
+    @Inject
+    PresenceTracker presence;
+
     private Level messageLevel;
 
     @PostConstruct
@@ -92,6 +98,7 @@ public class Handshake {
         }
         try {
             socket.attach(data.get());
+            socket.identify(users.of(socket.authData()));
         } catch (JsonException e) {
             refuse(socket, request, ErrorCode.INTERNAL_ERROR.wire(), "stored authentication data is not JSON");
             return;
@@ -107,6 +114,7 @@ public class Handshake {
             return;
         }
         sockets.authenticated(socket);
+        presence.opened(socket);
         socket.send(WireMessages.answer(request.rpc(), request.uuid(), "\"success\""));
         LOG.log(messageLevel, () -> "socket " + socket.id() + " authenticated from " + socket.ip());
         messages.forEach(held);

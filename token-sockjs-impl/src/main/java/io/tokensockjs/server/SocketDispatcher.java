@@ -71,6 +71,9 @@ public class SocketDispatcher implements SockJsHandler {
     @Inject
     Event<SocketClosedEvent> closedEvents;
 
+    @Inject
+    PresenceTracker presence;
+
     private JsonReaderFactory readers;
     private Jsonb jsonb;
     private Level messageLevel;
@@ -143,6 +146,7 @@ public class SocketDispatcher implements SockJsHandler {
         pubSub.closed(socket);
         socket.calls().failAll();
         if (previous == SocketImpl.State.OPEN) {
+            presence.closed(socket);
             try {
                 closedEvents.fire(new SocketClosedEvent(socket, status.code(), status.reason()));
             } catch (RuntimeException e) {
@@ -166,6 +170,7 @@ public class SocketDispatcher implements SockJsHandler {
             case AUTH -> socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.ALREADY_AUTHENTICATED));
             case CALL_ANSWER -> answerCall(socket, request);
             case SUBSCRIBE, UNSUBSCRIBE, PUBLISH, BROADCAST -> pubSub.handle(socket, request);
+            case PRESENCE -> presence.request(socket, request);
             case PING -> socket.send(ping
                     ? WireMessages.answer(request.rpc(), request.uuid(), "{\"message\":\"pong\"}")
                     : WireMessages.error(request.rpc(), request.uuid(), ErrorCode.FUNCTION_NOT_FOUND));

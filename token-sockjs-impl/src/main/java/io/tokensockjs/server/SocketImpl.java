@@ -43,6 +43,7 @@ public final class SocketImpl implements ChannelMember {
     private volatile JsonValue authData = JsonValue.NULL;
     private volatile TokenData token;
     private volatile Instant created;
+    private volatile String user;
 
     SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor) {
         this.connection = connection;
@@ -63,6 +64,11 @@ public final class SocketImpl implements ChannelMember {
     @Override
     public <T> T authData(Class<T> type) {
         return jsonb.fromJson(authData.toString(), type);
+    }
+
+    @Override
+    public String user() {
+        return user;
     }
 
     @Override
@@ -159,6 +165,11 @@ public final class SocketImpl implements ChannelMember {
         this.token = data;
         this.authData = Jsonp.parse(data.authJson());
         this.created = Instant.now();
+    }
+
+    /** Sets the user the authentication data names, before the authentication observers see the socket. */
+    void identify(String user) {
+        this.user = user;
     }
 
     /**

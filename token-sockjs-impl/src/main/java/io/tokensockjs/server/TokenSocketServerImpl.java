@@ -4,7 +4,9 @@ import io.tokensockjs.Socket;
 import io.tokensockjs.SocketException;
 import io.tokensockjs.SocketFunction;
 import io.tokensockjs.TokenSocketServer;
+import io.tokensockjs.SocketPresence;
 import io.tokensockjs.auth.TokenIssuer;
+import io.tokensockjs.cluster.Cluster;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.protocol.WireMessages;
@@ -26,7 +28,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +66,12 @@ public class TokenSocketServerImpl implements TokenSocketServer {
 
     @Inject
     RouteBase routeBase;
+
+    @Inject
+    Cluster cluster;
+
+    @Inject
+    ClusterOperations clusterOperations;
 
     private final AtomicLong callIds = new AtomicLong();
 
@@ -191,5 +202,71 @@ public class TokenSocketServerImpl implements TokenSocketServer {
     public void shutdown() {
         issuer.shutdown();
         sweeper.shutdown();
+    }
+
+    // ---- the cluster ---------------------------------------------------------------------------------------------
+
+    @Override
+    public String serverId() {
+        return cluster.serverId();
+    }
+
+    @Override
+    public List<SocketPresence> presence(String channel) {
+        return cluster.presence().channel(channel);
+    }
+
+    @Override
+    public List<SocketPresence> clusterSockets() {
+        return cluster.presence().sockets();
+    }
+
+    @Override
+    public Set<String> usersOnline() {
+        return clusterSockets().stream().map(SocketPresence::user).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public CompletionStage<Integer> sendToUser(String user, String channel, Object data) {
+        return clusterOperations.sendToUser(user, channel, json.toJson(data));
+    }
+
+    @Override
+    public CompletionStage<JsonValue> rpc(String socketId, String function, Object args) {
+        SocketImpl local = sockets.authenticatedSocket(socketId);
+        if (local != null) {
+            return rpc(local, function, args);
+        }
+        String argsJson;
+        try {
+            argsJson = json.toJson(args);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("The arguments cannot be written as JSON", e));
+        }
+        try {
+            return clusterOperations.remoteRpc(socketId, function, argsJson);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Boolean> close(String socketId, String reason) {
+        try {
+            return clusterOperations.close(socketId, reason);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Integer> closeUser(String user, String reason) {
+        return clusterOperations.closeUser(user, reason);
+    }
+
+    @Override
+    public CompletionStage<Integer> closeWhere(String key, JsonValue value, String reason) {
+        return clusterOperations.closeWhere(key, value, reason);
     }
 }

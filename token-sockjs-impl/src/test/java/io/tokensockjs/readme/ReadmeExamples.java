@@ -158,6 +158,16 @@ final class ReadmeExamples {
             server.unsubscribeAll("news");
         }
 
+        void cluster(String socketId) {
+            server.presence("room");                 // [SocketPresence(socketId, user, server)] on every live server
+            server.usersOnline();                    // users with a socket anywhere
+            server.sendToUser("alice", "inbox", java.util.Map.of("text", "hi"));   // every socket of alice, as a channel message
+            server.rpc(socketId, "clock.now", null); // a client of any server, answer routed back
+            server.close(socketId, "Bye");           // closed with code 4403 and the reason in its close frame
+            server.closeUser("alice", "Account suspended");
+            server.closeWhere("tenant", Json.createValue("acme"), "Tenant disabled");   // a predicate as data, run on each server
+        }
+
         void stop() {
             server.shutdown();
         }

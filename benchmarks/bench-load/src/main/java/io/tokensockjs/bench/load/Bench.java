@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench rpc|fanout|connect|token [--url URL] [--option value]... | Bench summary FILE... | Bench jfr RECORDING");
+            System.err.println("usage: Bench rpc|fanout|connect|token|presence [--url URL] [--option value]... | Bench summary FILE... | Bench jfr RECORDING");
             System.exit(2);
         }
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
@@ -33,6 +33,7 @@ public final class Bench {
             case "fanout" -> FanoutScenario.run(args);
             case "connect" -> ConnectScenario.run(args);
             case "token" -> TokenScenario.run(args);
+            case "presence" -> PresenceScenario.run(args);
             default -> throw new IllegalArgumentException("No scenario " + argv[0]);
         };
         System.out.println(result);
