@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   cdi                          wiring at start-up: everything below
  *   server                       the token protocol's dispatcher and the TokenSocketServer
  *   pubsub        rpc            publish/subscribe; functions clients call
- *                 auth           tokens
+ *   history       auth           per-channel history; tokens
  *   protocol      redis          the wire messages; the Redis connection
  *   events config threads json   shared infrastructure
  *   sockjs                       the SockJS server, which knows nothing of tokens
@@ -39,6 +39,7 @@ class ArchitectureTest {
             .layer("protocol").definedBy("io.tokensockjs.protocol..")
             .layer("auth").definedBy("io.tokensockjs.auth..")
             .layer("rpc").definedBy("io.tokensockjs.rpc..")
+            .layer("history").definedBy("io.tokensockjs.history..")
             .layer("pubsub").definedBy("io.tokensockjs.pubsub..")
             .layer("server").definedBy("io.tokensockjs.server..")
             .layer("cdi").definedBy("io.tokensockjs.cdi..")
@@ -51,9 +52,11 @@ class ArchitectureTest {
             .whereLayer("protocol").mayOnlyAccessLayers("sockjs", "json")
             .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis")
             .whereLayer("rpc").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "auth")
-            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol")
+            .whereLayer("history").mayOnlyAccessLayers("threads", "config", "redis")
+            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
+                    "history")
             .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
-                    "auth", "rpc", "pubsub")
+                    "auth", "rpc", "pubsub", "history")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 
     /**
