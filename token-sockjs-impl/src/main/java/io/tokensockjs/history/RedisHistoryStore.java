@@ -14,7 +14,7 @@ import java.util.List;
  * {@code token-sockjs:history:{C}:meta} with the epoch and the last offset.
  *
  * <p>Publishing is one Lua script: it takes the next offset, adds the entry ({@code XADD ... MAXLEN ~ size}), drops
- * entries older than the ttl ({@code XTRIM ... MINID}) and {@code PUBLISH}es the envelope. Redis runs a script alone,
+ * entries older than the ttl ({@code XTRIM ... MINID}, found by a binary search over the offsets) and {@code PUBLISH}es the envelope. Redis runs a script alone,
  * so the offsets of a channel are published in order whichever server published them, and a reader of the history
  * sees exactly the messages whose envelopes went out before it. A missing hash (a Redis restart without persistence,
  * a history left silent for the retention) starts a new epoch, and the stream with it, at offset 1.
@@ -37,20 +37,34 @@ public final class RedisHistoryStore implements HistoryStore {
               end
               return epoch
             end
+            local function offset_of(id)
+              return tonumber(string.match(id, '^(%d+)'))
+            end
+            -- The stream holds contiguous offsets (added in order, trimmed only at the head) and their times grow with
+            -- them: a binary search finds the first fresh entry in a few single-entry reads, whatever the backlog.
             local function expire_old(stream, ttl, now)
               if ttl <= 0 then return end
-              for _ = 1, 16 do
-                local head = redis.call('XRANGE', stream, '-', '+', 'COUNT', 64)
-                if #head == 0 then return end
-                for _, entry in ipairs(head) do
-                  if tonumber(entry[2][4]) >= now - ttl then
-                    redis.call('XTRIM', stream, 'MINID', entry[1])
-                    return
-                  end
-                end
-                local last = tonumber(string.match(head[#head][1], '^(%d+)'))
-                redis.call('XTRIM', stream, 'MINID', string.format('%d-0', last + 1))
+              local cutoff = now - ttl
+              local head = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)
+              if #head == 0 or tonumber(head[1][2][4]) >= cutoff then return end
+              local tail = redis.call('XREVRANGE', stream, '+', '-', 'COUNT', 1)
+              if tonumber(tail[1][2][4]) < cutoff then
+                redis.call('DEL', stream)
+                return
               end
+              local old, fresh = offset_of(head[1][1]), offset_of(tail[1][1])
+              while fresh - old > 1 do
+                local middle = math.floor((old + fresh) / 2)
+                local entry = redis.call('XRANGE', stream, string.format('%d-0', middle), '+', 'COUNT', 1)[1]
+                if entry == nil then break end
+                if tonumber(entry[2][4]) < cutoff then
+                  old = offset_of(entry[1])
+                else
+                  -- Every entry from here on is fresh (none lies between the middle and this one).
+                  fresh = middle
+                end
+              end
+              redis.call('XTRIM', stream, 'MINID', string.format('%d-0', fresh))
             end
             """;
 

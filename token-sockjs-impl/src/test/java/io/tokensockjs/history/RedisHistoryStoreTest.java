@@ -207,6 +207,9 @@ class RedisHistoryStoreTest {
             store.publish("timed", rule, "{\"i\":" + i + "}");
         }
         Thread.sleep(400);
+        try (Jedis jedis = jedis()) {
+            assertEquals(5, jedis.xlen(RedisHistoryStore.streamKey("timed")), "nothing trims a silent stream");
+        }
         store.publish("timed", rule, "{\"i\":6}");
         try (Jedis jedis = jedis()) {
             assertEquals(1, jedis.xlen(RedisHistoryStore.streamKey("timed")), "only the fresh message is kept");
@@ -216,6 +219,24 @@ class RedisHistoryStoreTest {
         assertEquals(List.of(new HistoryEntry(6, "{\"i\":6}")), page.entries());
         Thread.sleep(400);
         assertEquals(List.of(), store.read("timed", rule, 0, 100).entries(), "expired on reading too");
+    }
+
+    @Test
+    void ttlTrimsALongBacklogInOneStep() throws InterruptedException {
+        RedisHistoryStore store = store();
+        HistoryRule rule = new HistoryRule("backlog", 100_000, Duration.ofMillis(300));
+        for (int i = 1; i <= 5000; i++) {
+            store.publish("backlog", rule, "{}");
+        }
+        Thread.sleep(600);
+        for (int i = 1; i <= 3; i++) {
+            store.publish("backlog", rule, "{\"fresh\":" + i + "}");
+        }
+        try (Jedis jedis = jedis()) {
+            assertEquals(3, jedis.xlen(RedisHistoryStore.streamKey("backlog")), "5000 old entries trimmed at once");
+        }
+        assertEquals(List.of(5001L, 5002L, 5003L), store.read("backlog", rule, 4990, 100).entries().stream()
+                .map(HistoryEntry::offset).toList());
     }
 
     @Test
