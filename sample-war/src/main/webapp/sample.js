@@ -92,10 +92,20 @@
       }
       state.joined[room] = true;
       notice("");
-      state.socket.rpc("chat.history", room, function (historyError, messages) {
-        if (!historyError) { state.messages[room] = messages; }
-        enter(room);
-      });
+      loadHistory(room, function () { enter(room); });
+    });
+  }
+
+  // The room's kept messages (the server's built-in _history, through the client's ordinary rpc), replacing what the
+  // page holds: on joining, and after a reconnection, when the messages published while the socket was down would
+  // otherwise be missing. Messages that arrived live before the answer are in it too, so none is shown twice.
+  function loadHistory(room, then) {
+    state.socket.rpc("_history", { channel: room, limit: 50 }, function (error, history) {
+      if (!error) {
+        state.messages[room] = history.messages.map(function (kept) { return kept.message; });
+        if (room === state.room) { renderMessages(); }
+      }
+      if (then) { then(); }
     });
   }
 
@@ -147,6 +157,10 @@
     });
     socket.onreconnect(function (error) {
       status(error ? "reconnecting: " + (error.message || error) : "reconnected");
+      if (!error) {
+        // The client joined its rooms again by itself; fill in what was said meanwhile.
+        Object.keys(state.joined).forEach(function (room) { loadHistory(room); });
+      }
     });
     socket.onmessage(function (channel, message) { remember(channel, message); });
   }

@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   server                       the token protocol's dispatcher and the TokenSocketServer
  *   cluster                      the servers sharing a Redis: ids, heartbeats, presence, the request bus
  *   pubsub        rpc            publish/subscribe; functions clients call
- *                 auth           tokens
+ *   history       auth           per-channel history; tokens
  *   protocol      redis          the wire messages; the Redis connection
  *   events config threads json   shared infrastructure
  *   sockjs                       the SockJS server, which knows nothing of tokens
@@ -40,6 +40,7 @@ class ArchitectureTest {
             .layer("protocol").definedBy("io.tokensockjs.protocol..")
             .layer("auth").definedBy("io.tokensockjs.auth..")
             .layer("rpc").definedBy("io.tokensockjs.rpc..")
+            .layer("history").definedBy("io.tokensockjs.history..")
             .layer("pubsub").definedBy("io.tokensockjs.pubsub..")
             .layer("cluster").definedBy("io.tokensockjs.cluster..")
             .layer("server").definedBy("io.tokensockjs.server..")
@@ -53,10 +54,12 @@ class ArchitectureTest {
             .whereLayer("protocol").mayOnlyAccessLayers("sockjs", "json")
             .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis")
             .whereLayer("rpc").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "auth")
-            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol")
+            .whereLayer("history").mayOnlyAccessLayers("threads", "config", "redis")
+            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
+                    "history")
             .whereLayer("cluster").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis", "pubsub")
             .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
-                    "auth", "rpc", "pubsub", "cluster")
+                    "auth", "rpc", "pubsub", "history", "cluster")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 
     /**

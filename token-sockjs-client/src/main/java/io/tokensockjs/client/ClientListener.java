@@ -34,6 +34,15 @@ public interface ClientListener {
     }
 
     /**
+     * What the client missed on a channel that keeps history cannot be given back: the history was lost (a new epoch,
+     * after a Redis restart without persistence), the messages were trimmed or expired, there were more than one
+     * request may recover, or the server refused the history. The subscription itself stands and later messages
+     * arrive; the application should reload the channel's state from its source.
+     */
+    default void onHistoryLost(String channel) {
+    }
+
+    /**
      * Something went wrong that answers no request of the caller: an error message from the server that matches no
      * request ({@link ServerErrorException}), a reconnection attempt that failed, a channel the server refused to give
      * back after a reconnection.

@@ -1,5 +1,6 @@
 package io.tokensockjs.client;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,6 +62,13 @@ import java.util.logging.Logger;
  * closes, when the token route refuses (401, 403) or the server refuses the fresh token; it never reconnects after
  * {@link #close()} or when the first connection fails.
  *
+ * <p><b>History</b>: on a channel that keeps history (the server's {@code token-sockjs.history.channels}) every
+ * message carries its offset and the history's epoch; the client keeps the last of each per channel
+ * ({@link #position}) and, after a reconnection, asks for its channels with them, so that the server sends what was
+ * published meanwhile, in order, before the live messages. When that is impossible, {@link ClientListener#onHistoryLost}
+ * says so. {@link #subscribe(String, HistoryPosition)} does the same by hand (on another server, say), and
+ * {@link #history} reads a channel's kept messages.
+ *
  * <p><b>Channels</b>: {@link #channels()} holds what the server confirmed (its internal {@code subscribe} message or
  * the answer to {@code _subscribe}), never what was merely asked for; a refused subscription never appears in it.
  *
@@ -81,6 +90,8 @@ public final class TokenSocketClient implements AutoCloseable {
     private final ClientThreads.Serial events;
     private final Backoff backoff;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    /** Per channel that keeps history: where the client is. Written on the thread that reads the socket, in order. */
+    private final Map<String, HistoryPosition> positions = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final SockJsConnection.Handler handler = new Handler();
@@ -117,6 +128,35 @@ public final class TokenSocketClient implements AutoCloseable {
      */
     public CompletionStage<JsonValue> subscribe(String channel) {
         return request("_subscribe", channelRequest(channel).build());
+    }
+
+    /**
+     * Joins a channel that keeps history from a position the client had (perhaps on another connection or server):
+     * the server sends the messages published after it, then the live ones, each once and in order; the answer says
+     * {@code "recovered":false} (and {@link ClientListener#onHistoryLost} is told) when that was impossible.
+     */
+    public CompletionStage<JsonValue> subscribe(String channel, HistoryPosition since) {
+        Objects.requireNonNull(since, "since");
+        return request("_subscribe", channelRequest(channel).add("since", since.offset()).add("epoch", since.epoch()).build());
+    }
+
+    /** The last position the client had on a channel that keeps history, empty before its first message or answer. */
+    public Optional<HistoryPosition> position(String channel) {
+        return Optional.ofNullable(positions.get(channel));
+    }
+
+    /**
+     * Reads a channel's kept messages ({@code _history}): after {@code since} when given (else the latest), at most
+     * {@code limit} (the server caps it). Answers
+     * {@code {"channel":C,"epoch":E,"offset":TOP,"messages":[{"offset":N,"message":M},...]}}, with {@code recovered}
+     * and {@code more} when {@code since} was given.
+     */
+    public CompletionStage<JsonValue> history(String channel, HistoryPosition since, int limit) {
+        JsonObjectBuilder req = channelRequest(channel).add("limit", limit);
+        if (since != null) {
+            req.add("since", since.offset()).add("epoch", since.epoch());
+        }
+        return request("_history", req.build());
     }
 
     /** Asks to leave a channel; the channel leaves {@link #channels()} when the server confirms. */
@@ -291,9 +331,13 @@ public final class TokenSocketClient implements AutoCloseable {
         }
     }
 
-    /** A channel held before a reconnection; one the server now refuses leaves the set. */
+    /**
+     * A channel held before a reconnection, asked for from the client's position in its history when it has one; one
+     * the server now refuses leaves the set.
+     */
     private void subscribeAgain(String channel) {
-        subscribe(channel).whenComplete((resp, failure) -> {
+        HistoryPosition position = positions.get(channel);
+        (position == null ? subscribe(channel) : subscribe(channel, position)).whenComplete((resp, failure) -> {
             if (failure != null && unwrap(failure) instanceof ServerErrorException refused && channels.remove(channel)) {
                 fire(listener -> listener.onUnsubscribed(channel));
                 fire(listener -> listener.onError(refused));
@@ -458,6 +502,7 @@ public final class TokenSocketClient implements AutoCloseable {
             return;
         }
         JsonValue error = message.get("error") == JsonValue.NULL ? null : message.get("error");
+        trackHistory(message);
         if (message.get("uuid") instanceof JsonString uuid
                 && pending.answer(uuid.getString(), message.getOrDefault("resp", JsonValue.NULL), error)) {
             return;
@@ -470,6 +515,30 @@ public final class TokenSocketClient implements AutoCloseable {
             fire(listener -> listener.onError(unsolicited));
         } else {
             LOG.log(Level.FINE, () -> "token-sockjs client: ignoring a message that answers nothing: " + SockJsFrames.abbreviate(text));
+        }
+    }
+
+    /**
+     * Keeps the position of channels that keep history, from their messages and the answers to {@code _subscribe};
+     * here, on the reading thread, so that it follows the order of the messages.
+     */
+    private void trackHistory(JsonObject message) {
+        if (message.get("channel") instanceof JsonString channel && message.get("epoch") instanceof JsonString epoch
+                && message.get("offset") instanceof JsonNumber offset && message.get("uuid") == null) {
+            moved(channel.getString(), epoch.getString(), offset.longValue(), null);
+        } else if ("_subscribe".equals(string(message, "rpc")) && message.get("resp") instanceof JsonObject resp
+                && resp.get("channel") instanceof JsonString channel && resp.get("epoch") instanceof JsonString epoch
+                && resp.get("offset") instanceof JsonNumber offset) {
+            moved(channel.getString(), epoch.getString(), offset.longValue(), resp.get("recovered"));
+        }
+    }
+
+    private void moved(String channel, String epoch, long offset, JsonValue recovered) {
+        HistoryPosition before = positions.put(channel, new HistoryPosition(epoch, Math.max(0, offset)));
+        boolean lost = recovered == JsonValue.FALSE
+                || (recovered == null && before != null && !before.epoch().equals(epoch));
+        if (lost) {
+            fire(listener -> listener.onHistoryLost(channel));
         }
     }
 

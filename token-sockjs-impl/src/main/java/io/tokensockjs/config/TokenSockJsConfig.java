@@ -54,6 +54,7 @@ import java.util.Optional;
  * </table>
  * The SockJS options of the token sockets are those of {@link SockJsConfig}, under the service name
  * {@value #SOCKJS_SERVICE}.
+ * The per-channel history keys ({@code token-sockjs.history.*}) are in {@link HistoryConfig}.
  */
 @ApplicationScoped
 public class TokenSockJsConfig {

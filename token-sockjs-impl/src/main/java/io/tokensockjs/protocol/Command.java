@@ -13,6 +13,8 @@ public enum Command {
     UNSUBSCRIBE("_unsubscribe"),
     PUBLISH("_publish"),
     BROADCAST("_broadcast"),
+    /** {@code {"rpc":"_history","req":{"channel":C,"since":N,"epoch":E,"limit":L}}}: a channel's kept messages. */
+    HISTORY("_history"),
     /** The browser client's keep-alive, answered when {@code token-sockjs.ping} is on. */
     PING("_ping"),
     /** {@code {"rpc":"_presence","req":{"channel":C}}}: who is on a channel the socket is subscribed to. */
@@ -31,7 +33,7 @@ public enum Command {
 
     /** Whether publish/subscribe handles it. */
     public boolean isChannelCommand() {
-        return this == SUBSCRIBE || this == UNSUBSCRIBE || this == PUBLISH || this == BROADCAST;
+        return this == SUBSCRIBE || this == UNSUBSCRIBE || this == PUBLISH || this == BROADCAST || this == HISTORY;
     }
 
     /** The command named by an {@code rpc}, or null for a function name (and for null). */
@@ -46,6 +48,7 @@ public enum Command {
             case "_unsubscribe" -> UNSUBSCRIBE;
             case "_publish" -> PUBLISH;
             case "_broadcast" -> BROADCAST;
+            case "_history" -> HISTORY;
             case "_ping" -> PING;
             case "_presence" -> PRESENCE;
             default -> null;

@@ -10,6 +10,8 @@ public enum ErrorCode {
     INVALID_REQUEST("Invalid request data"),
     INTERNAL_ERROR("Internal error"),
     TOO_MANY_REQUESTS("Too many requests"),
+    /** {@code _history} of a channel that keeps none. */
+    NO_HISTORY("No history"),
     SHUTTING_DOWN("Server shutting down");
 
     private final String wire;

@@ -44,6 +44,18 @@ public final class WireMessages {
         return out.append(",\"message\":").append(messageJson).append('}').toString();
     }
 
+    /**
+     * {@code {"channel":C,"message":M,"offset":N,"epoch":E}}: a message of a channel that keeps history, with its place
+     * in it. The original browser client reads only {@code channel} and {@code message}.
+     */
+    public static String channelMessage(String channel, String messageJson, long offset, String epoch) {
+        String plain = channelMessage(channel, messageJson);
+        StringBuilder out = new StringBuilder(plain.length() + 48);
+        out.append(plain, 0, plain.length() - 1).append(",\"offset\":").append(offset).append(",\"epoch\":");
+        JsonStrings.appendQuoted(out, epoch, false);
+        return out.append('}').toString();
+    }
+
     /** {@code {"internal":true,"command":C,"data":D}}: subscribe, unsubscribe and calls to the client. */
     public static String internal(String command, String dataJson) {
         StringBuilder out = new StringBuilder(48 + dataJson.length());

@@ -35,36 +35,86 @@ final class ChannelDelivery {
         if (sockets.isEmpty()) {
             return;
         }
-        SockJsMessage unchanged = null;
-        if (filters.isEmpty()) {
-            unchanged = SockJsMessage.of(WireMessages.channelMessage(channel, payload));
-            for (S socket : sockets) {
-                send.accept(socket, unchanged);
-            }
-            return;
-        }
-        JsonValue parsed = Jsonp.parse(payload);
+        Outgoing outgoing = message(channel, payload, null, 0);
         for (S socket : sockets) {
-            JsonValue filtered = parsed;
+            SockJsMessage message = outgoing.forSocket(socket);
+            if (message != null) {
+                send.accept(socket, message);
+            }
+        }
+    }
+
+    /**
+     * One message on its way to sockets one by one: a kept message (epoch not null) carries its offset and epoch on the
+     * wire.
+     */
+    Outgoing message(String channel, String payload, String epoch, long offset) {
+        return new Outgoing(channel, payload, epoch, offset);
+    }
+
+    /** A message of a channel, filtered for each socket; the frame of the unchanged message is built once. */
+    final class Outgoing {
+        private final String channel;
+        private final String payload;
+        private final String epoch;
+        private final long offset;
+        // Made when first needed; a race between two sockets' threads only makes one twice.
+        private volatile JsonValue parsed;
+        private volatile SockJsMessage unchanged;
+
+        private Outgoing(String channel, String payload, String epoch, long offset) {
+            this.channel = channel;
+            this.payload = payload;
+            this.epoch = epoch;
+            this.offset = offset;
+        }
+
+        /** The message as this socket gets it, or null when a filter dropped it (or failed). */
+        SockJsMessage forSocket(Socket socket) {
+            String json = jsonFor(socket);
+            if (json == null) {
+                return null;
+            }
+            return json == payload ? unchanged() : frame(json);
+        }
+
+        /** The message's JSON text as this socket gets it (the published text itself while unchanged), or null. */
+        String jsonFor(Socket socket) {
+            if (filters.isEmpty()) {
+                return payload;
+            }
+            JsonValue original = parsed;
+            if (original == null) {
+                original = Jsonp.parse(payload);
+                parsed = original;
+            }
+            JsonValue filtered = original;
             try {
                 for (MessageFilter filter : filters) {
                     filtered = filter.filter(socket, channel, filtered);
                     if (filtered == null) {
-                        break;
+                        return null;
                     }
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A message filter failed; the message is not sent to socket " + socket.id(), e);
-                filtered = null;
+                return null;
             }
-            if (filtered == parsed) {
-                if (unchanged == null) {
-                    unchanged = SockJsMessage.of(WireMessages.channelMessage(channel, payload));
-                }
-                send.accept(socket, unchanged);
-            } else if (filtered != null) {
-                send.accept(socket, SockJsMessage.of(WireMessages.channelMessage(channel, filtered.toString())));
+            return filtered == original ? payload : filtered.toString();
+        }
+
+        private SockJsMessage unchanged() {
+            SockJsMessage frame = unchanged;
+            if (frame == null) {
+                frame = frame(payload);
+                unchanged = frame;
             }
+            return frame;
+        }
+
+        private SockJsMessage frame(String json) {
+            return SockJsMessage.of(epoch == null ? WireMessages.channelMessage(channel, json)
+                    : WireMessages.channelMessage(channel, json, offset, epoch));
         }
     }
 }

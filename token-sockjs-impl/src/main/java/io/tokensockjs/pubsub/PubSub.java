@@ -3,6 +3,7 @@ package io.tokensockjs.pubsub;
 import io.tokensockjs.MessageFilter;
 import io.tokensockjs.Socket;
 import io.tokensockjs.event.BroadcastEvent;
+import io.tokensockjs.event.HistoryEvent;
 import io.tokensockjs.event.PublishEvent;
 import io.tokensockjs.event.SubscribeEvent;
 import io.tokensockjs.event.UnsubscribeEvent;
@@ -12,12 +13,16 @@ import io.tokensockjs.events.SubscribeEventImpl;
 import io.tokensockjs.events.UnsubscribeEventImpl;
 import io.tokensockjs.events.VetoOutcomes;
 import io.tokensockjs.events.VetoableEventSupport;
+import io.tokensockjs.history.ChannelHistory;
+import io.tokensockjs.history.Envelope;
+import io.tokensockjs.history.HistoryRule;
 import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
 import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.sockjs.frame.JsonStrings;
+import io.tokensockjs.threads.Scheduling;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -38,6 +43,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,17 +89,30 @@ public class PubSub {
 
     /** The reserved channels the servers talk on among themselves, and who on this server receives each. */
     private final Map<String, Consumer<String>> serverChannels = new ConcurrentHashMap<>();
+
+    @Inject
+    Event<HistoryEvent> historyEvents;
+
+    @Inject
+    ChannelHistory history;
+
+    @Inject
+    Scheduling scheduling;
+
     private final AtomicLong lastFailureWarning = new AtomicLong();
     private final AtomicLong failuresSinceWarning = new AtomicLong();
     private Broker broker;
     private ChannelRegistry registry;
     private ChannelDelivery delivery;
+    private KeptChannels kept;
 
     @PostConstruct
     void init() {
         broker = brokers.broker();
         registry = new ChannelRegistry(broker);
         delivery = new ChannelDelivery(orderedFilters());
+        history.start(broker::publish);
+        kept = new KeptChannels(history, registry, delivery, scheduling.executor(), historyEvents::fire);
         broker.start(this::delivered);
     }
 
@@ -166,21 +185,44 @@ public class PubSub {
                     socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.TOO_MANY_REQUESTS));
                     return;
                 }
+                HistoryRequest asked = HistoryRequest.parse(req);
+                if (asked == null) {
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INVALID_REQUEST));
+                    return;
+                }
                 decide(socket, request, new SubscribeEventImpl(socket, channel), subscribeEvents::fire, () -> {
+                    Optional<HistoryRule> rule = kept.rule(channel);
+                    if (rule.isPresent()) {
+                        // The answer waits for the history: it tells where the socket starts.
+                        kept.subscribe(socket, channel, rule.get(), asked, start -> {
+                            socket.send(WireMessages.internal("subscribe", internalData(channel, request)));
+                            socket.send(WireMessages.answer(request.rpc(), request.uuid(), keptChannelJson(channel, start)));
+                        });
+                        return;
+                    }
                     registry.add(channel, socket);
                     socket.send(WireMessages.internal("subscribe", internalData(channel, request)));
                     socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
                 });
             }
+            case HISTORY -> {
+                HistoryRequest asked = HistoryRequest.parse(req);
+                if (asked == null) {
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INVALID_REQUEST));
+                    return;
+                }
+                kept.history(socket, request, channel, asked);
+            }
             case UNSUBSCRIBE -> decide(socket, request, new UnsubscribeEventImpl(socket, channel), unsubscribeEvents::fire, () -> {
                 registry.remove(channel, socket);
+                kept.left(socket, channel);
                 socket.send(WireMessages.internal("unsubscribe", internalData(channel, request)));
                 socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
             });
             case PUBLISH -> {
                 JsonValue data = req.getOrDefault("data", JsonValue.NULL);
                 decide(socket, request, new PublishEventImpl(socket, channel, data), publishEvents::fire, () -> {
-                    broker.publish(channel, data.toString());
+                    publishOn(channel, data.toString());
                     socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
                 });
             }
@@ -223,6 +265,25 @@ public class PubSub {
         LOG.log(Level.FINE, what + " failed", e);
     }
 
+    /** The answer to a subscription of a channel that keeps history: where the socket starts in it. */
+    private static String keptChannelJson(String channel, ChannelCursor.Start start) {
+        StringBuilder out = new StringBuilder("{\"channel\":").append(JsonStrings.quote(channel));
+        if (start.epoch() != null) {
+            out.append(",\"epoch\":").append(JsonStrings.quote(start.epoch())).append(",\"offset\":").append(start.offset());
+        }
+        if (start.recovered() != null) {
+            out.append(",\"recovered\":").append(start.recovered());
+        }
+        return out.append('}').toString();
+    }
+
+    /** Publishes through the history when the channel keeps one, straight through the broker otherwise. */
+    private void publishOn(String channel, String json) {
+        if (!kept.publish(channel, json)) {
+            broker.publish(channel, json);
+        }
+    }
+
     /** The data of an internal (un)subscribe message: the channel, and the request's rpc and uuid when it had them. */
     private static String internalData(String channel, ClientRequest request) {
         StringBuilder out = new StringBuilder("{\"channel\":").append(JsonStrings.quote(channel));
@@ -239,7 +300,7 @@ public class PubSub {
 
     public void publish(String channel, String payloadJson) {
         requireClientChannel(channel);
-        broker.publish(channel, payloadJson);
+        publishOn(channel, payloadJson);
     }
 
     public void broadcast(String payloadJson) {
@@ -248,6 +309,10 @@ public class PubSub {
 
     public void subscribe(ChannelMember socket, String channel) {
         requireClientChannel(channel);
+        Optional<HistoryRule> rule = kept.rule(channel);
+        if (rule.isPresent() && !socket.channelSet().contains(channel)) {
+            kept.subscribedByServer(socket, channel, rule.get());
+        }
         if (registry.add(channel, socket)) {
             socket.send(WireMessages.internal("subscribe", internalData(channel, null)));
         }
@@ -255,6 +320,7 @@ public class PubSub {
 
     public void unsubscribe(ChannelMember socket, String channel) {
         if (registry.remove(channel, socket)) {
+            kept.left(socket, channel);
             socket.send(WireMessages.internal("unsubscribe", internalData(channel, null)));
         }
     }
@@ -276,6 +342,7 @@ public class PubSub {
         for (String channel : List.copyOf(socket.channelSet())) {
             registry.remove(channel, socket);
         }
+        kept.closed(socket);
     }
 
     private static void requireClientChannel(String channel) {
@@ -307,6 +374,13 @@ public class PubSub {
                     Consumer<String> receiver = serverChannels.get(channel);
                     if (receiver != null) {
                         receiver.accept(payload);
+                    } else if (Envelope.isEnvelope(payload)) {
+                        Envelope envelope = Envelope.decode(payload);
+                        if (envelope == null) {
+                            LOG.warning(() -> "token-sockjs: dropping a malformed history envelope on " + channel);
+                        } else {
+                            kept.deliver(channel, envelope);
+                        }
                     } else {
                         deliver(channel, payload);
                     }

@@ -169,7 +169,7 @@ public class SocketDispatcher implements SockJsHandler {
         switch (command) {
             case AUTH -> socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.ALREADY_AUTHENTICATED));
             case CALL_ANSWER -> answerCall(socket, request);
-            case SUBSCRIBE, UNSUBSCRIBE, PUBLISH, BROADCAST -> pubSub.handle(socket, request);
+            case SUBSCRIBE, UNSUBSCRIBE, PUBLISH, BROADCAST, HISTORY -> pubSub.handle(socket, request);
             case PRESENCE -> presence.request(socket, request);
             case PING -> socket.send(ping
                     ? WireMessages.answer(request.rpc(), request.uuid(), "{\"message\":\"pong\"}")
