@@ -5,6 +5,8 @@ import io.tokensockjs.Authenticator;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.json.SafeJsonb;
+import io.tokensockjs.metrics.TokenEvent;
+import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;
@@ -45,6 +47,9 @@ public class TokenIssuer {
     @Inject
     JsonCodec json;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
     private OriginPolicy originPolicy;
     private Authenticator fallback;
     /** The application's Authenticator or the fallback, resolved on the first request (not per request). */
@@ -68,6 +73,12 @@ public class TokenIssuer {
 
     /** Decides one token request. */
     public Outcome issue(HttpServletRequest request) {
+        Outcome outcome = decide(request);
+        metrics.token(outcome.status() == 200 ? TokenEvent.ISSUED : TokenEvent.REFUSED);
+        return outcome;
+    }
+
+    private Outcome decide(HttpServletRequest request) {
         if (shutdown) {
             return error(503, "Server shutting down");
         }

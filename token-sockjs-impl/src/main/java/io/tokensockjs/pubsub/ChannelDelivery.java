@@ -24,24 +24,36 @@ final class ChannelDelivery {
 
     private static final Logger LOG = Logger.getLogger(ChannelDelivery.class.getName());
 
+    /** What one delivery did: sockets that got the message, and sockets whose filters dropped it (or failed). */
+    record Outcome(int sent, int dropped) {
+        static final Outcome NONE = new Outcome(0, 0);
+    }
+
     private final List<MessageFilter> filters;
 
     ChannelDelivery(List<MessageFilter> filters) {
         this.filters = List.copyOf(filters);
     }
 
-    /** Calls {@code send} for each socket that gets the message, with its message (one instance while unchanged). */
-    <S extends Socket> void deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, SockJsMessage> send) {
+    /**
+     * Calls {@code send} for each socket that gets the message, with its message (one instance while unchanged).
+     *
+     * @return how many sockets got it, and how many the filters kept it from
+     */
+    <S extends Socket> Outcome deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, SockJsMessage> send) {
         if (sockets.isEmpty()) {
-            return;
+            return Outcome.NONE;
         }
+        int sent = 0;
+        int dropped = 0;
         SockJsMessage unchanged = null;
         if (filters.isEmpty()) {
             unchanged = SockJsMessage.of(WireMessages.channelMessage(channel, payload));
             for (S socket : sockets) {
                 send.accept(socket, unchanged);
+                sent++;
             }
-            return;
+            return new Outcome(sent, 0);
         }
         JsonValue parsed = Jsonp.parse(payload);
         for (S socket : sockets) {
@@ -62,9 +74,14 @@ final class ChannelDelivery {
                     unchanged = SockJsMessage.of(WireMessages.channelMessage(channel, payload));
                 }
                 send.accept(socket, unchanged);
+                sent++;
             } else if (filtered != null) {
                 send.accept(socket, SockJsMessage.of(WireMessages.channelMessage(channel, filtered.toString())));
+                sent++;
+            } else {
+                dropped++;
             }
         }
+        return new Outcome(sent, dropped);
     }
 }

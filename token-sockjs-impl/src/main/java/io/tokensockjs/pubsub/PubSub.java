@@ -13,6 +13,7 @@ import io.tokensockjs.events.UnsubscribeEventImpl;
 import io.tokensockjs.events.VetoOutcomes;
 import io.tokensockjs.events.VetoableEventSupport;
 import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
@@ -79,6 +80,9 @@ public class PubSub {
     @Inject
     Event<BroadcastEvent> broadcastEvents;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
     private final AtomicLong lastFailureWarning = new AtomicLong();
     private final AtomicLong failuresSinceWarning = new AtomicLong();
     private Broker broker;
@@ -91,6 +95,7 @@ public class PubSub {
         registry = new ChannelRegistry(broker);
         delivery = new ChannelDelivery(orderedFilters());
         broker.start(this::delivered);
+        BrokerGauges.register(metrics, broker);
     }
 
     /** Starts the broker with the application: the Redis subscriber connects before the first socket needs it. */
@@ -116,6 +121,7 @@ public class PubSub {
             JsonValue data = req.getOrDefault("data", JsonValue.NULL);
             decide(socket, request, new BroadcastEventImpl(socket, data), broadcastEvents::fire, () -> {
                 broker.publish(ReservedChannels.BROADCAST, data.toString());
+                metrics.published();
                 socket.send(WireMessages.answer(request.rpc(), request.uuid(), "true"));
             });
             return;
@@ -152,6 +158,7 @@ public class PubSub {
                 JsonValue data = req.getOrDefault("data", JsonValue.NULL);
                 decide(socket, request, new PublishEventImpl(socket, channel, data), publishEvents::fire, () -> {
                     broker.publish(channel, data.toString());
+                    metrics.published();
                     socket.send(WireMessages.answer(request.rpc(), request.uuid(), channelJson));
                 });
             }
@@ -163,7 +170,10 @@ public class PubSub {
     private <E extends VetoableEventSupport> void decide(ChannelMember socket, ClientRequest request, E event,
             Consumer<E> fire, Runnable action) {
         VetoOutcomes.decide(event, fire, request.rpc(),
-                reason -> socket.send(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason))),
+                reason -> {
+                    metrics.veto(eventType(request.command()));
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason)));
+                },
                 () -> {
                     if (!socket.isOpen()) {
                         return;
@@ -176,6 +186,17 @@ public class PubSub {
                         socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
                     }
                 });
+    }
+
+    /** The event type a channel request fires, as the vetoes metric names it. */
+    private static String eventType(Command command) {
+        return switch (command) {
+            case SUBSCRIBE -> SubscribeEvent.class.getSimpleName();
+            case UNSUBSCRIBE -> UnsubscribeEvent.class.getSimpleName();
+            case PUBLISH -> PublishEvent.class.getSimpleName();
+            case BROADCAST -> BroadcastEvent.class.getSimpleName();
+            default -> command.name();
+        };
     }
 
     /**
@@ -211,10 +232,12 @@ public class PubSub {
     public void publish(String channel, String payloadJson) {
         requireClientChannel(channel);
         broker.publish(channel, payloadJson);
+        metrics.published();
     }
 
     public void broadcast(String payloadJson) {
         broker.publish(ReservedChannels.BROADCAST, payloadJson);
+        metrics.published();
     }
 
     public void subscribe(ChannelMember socket, String channel) {
@@ -282,7 +305,11 @@ public class PubSub {
     }
 
     private void deliver(String channel, String payload) {
-        delivery.deliver(channel, payload, registry.sockets(channel), ChannelMember::send);
+        ChannelDelivery.Outcome outcome = delivery.deliver(channel, payload, registry.sockets(channel), ChannelMember::send);
+        metrics.delivered(outcome.sent());
+        if (outcome.dropped() > 0) {
+            metrics.filterDropped(outcome.dropped());
+        }
     }
 
     private List<MessageFilter> orderedFilters() {

@@ -4,6 +4,7 @@ import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.event.SocketClosedEvent;
 import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
@@ -71,6 +72,9 @@ public class SocketDispatcher implements SockJsHandler {
     @Inject
     Event<SocketClosedEvent> closedEvents;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
     private JsonReaderFactory readers;
     private Jsonb jsonb;
     private Level messageLevel;
@@ -83,14 +87,16 @@ public class SocketDispatcher implements SockJsHandler {
         jsonb = json.jsonb();
         messageLevel = config.messageLogLevel();
         ping = config.ping();
-        calls = new CallInvoker(functions, jsonb, config.rpcOnExecutor() ? scheduling.executor() : null, messageLevel);
+        calls = new CallInvoker(functions, jsonb, config.rpcOnExecutor() ? scheduling.executor() : null, messageLevel, metrics);
+        SocketGauges.register(metrics, sockets);
         sweeper.startConfiguredCleanup();
     }
 
     @Override
     public void onOpen(SockJsConnection connection) {
-        SocketImpl socket = new SocketImpl(connection, jsonb, config.maxPendingCalls(), scheduling.executor());
+        SocketImpl socket = new SocketImpl(connection, jsonb, config.maxPendingCalls(), scheduling.executor(), metrics);
         sockets.connected(socket);
+        metrics.sessionOpened(connection.protocol());
         if (sweeper.isShuttingDown()) {
             connection.close(CloseStatus.SERVER_SHUTDOWN);
         }
@@ -102,6 +108,7 @@ public class SocketDispatcher implements SockJsHandler {
         if (socket == null) {
             return;
         }
+        metrics.messageReceived(text);
         LOG.log(messageLevel, () -> "socket " + connection.id() + " <- " + abbreviate(text));
         JsonObject message = parse(text);
         if (message == null) {
@@ -139,6 +146,7 @@ public class SocketDispatcher implements SockJsHandler {
             return;
         }
         SocketImpl.State previous = socket.markClosed();
+        metrics.sessionClosed(status.code());
         sockets.removed(socket);
         pubSub.closed(socket);
         socket.calls().failAll();

@@ -4,6 +4,7 @@ import io.tokensockjs.Socket;
 import io.tokensockjs.auth.TokenData;
 import io.tokensockjs.pubsub.ChannelMember;
 import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
@@ -36,6 +37,7 @@ public final class SocketImpl implements ChannelMember {
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final ClientCalls calls;
     private final AtomicInteger callsInFlight = new AtomicInteger();
+    private final TokenSocketMetrics metrics;
 
     // Guarded by this.
     private State state = State.NEW;
@@ -44,10 +46,11 @@ public final class SocketImpl implements ChannelMember {
     private volatile TokenData token;
     private volatile Instant created;
 
-    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor) {
+    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor, TokenSocketMetrics metrics) {
         this.connection = connection;
         this.jsonb = jsonb;
-        this.calls = new ClientCalls(maxPendingCalls, executor);
+        this.metrics = metrics;
+        this.calls = new ClientCalls(maxPendingCalls, executor, metrics);
     }
 
     @Override
@@ -133,12 +136,16 @@ public final class SocketImpl implements ChannelMember {
 
     @Override
     public boolean send(String json) {
-        return connection.write(json);
+        return send(SockJsMessage.of(json));
     }
 
     @Override
     public boolean send(SockJsMessage message) {
-        return connection.write(message);
+        boolean queued = connection.write(message);
+        if (queued) {
+            metrics.messageSent(message.text());
+        }
+        return queued;
     }
 
     synchronized State state() {
