@@ -14,10 +14,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * <pre>
  *   cdi                          wiring at start-up: everything below
+ *   admin                        the admin API and the dashboard
  *   server                       the token protocol's dispatcher and the TokenSocketServer
  *   pubsub        rpc            publish/subscribe; functions clients call
  *                 auth           tokens
  *   protocol      redis          the wire messages; the Redis connection
+ *   metrics                      the library's metrics
  *   events config threads json   shared infrastructure
  *   sockjs                       the SockJS server, which knows nothing of tokens
  * </pre>
@@ -34,6 +36,7 @@ class ArchitectureTest {
             .layer("json").definedBy("io.tokensockjs.json..")
             .layer("threads").definedBy("io.tokensockjs.threads..")
             .layer("config").definedBy("io.tokensockjs.config..")
+            .layer("metrics").definedBy("io.tokensockjs.metrics..")
             .layer("events").definedBy("io.tokensockjs.events..")
             .layer("redis").definedBy("io.tokensockjs.redis..")
             .layer("protocol").definedBy("io.tokensockjs.protocol..")
@@ -41,19 +44,22 @@ class ArchitectureTest {
             .layer("rpc").definedBy("io.tokensockjs.rpc..")
             .layer("pubsub").definedBy("io.tokensockjs.pubsub..")
             .layer("server").definedBy("io.tokensockjs.server..")
+            .layer("admin").definedBy("io.tokensockjs.admin..")
             .layer("cdi").definedBy("io.tokensockjs.cdi..")
             .whereLayer("sockjs").mayNotAccessAnyLayer()
             .whereLayer("json").mayOnlyAccessLayers("sockjs")
             .whereLayer("threads").mayNotAccessAnyLayer()
             .whereLayer("config").mayOnlyAccessLayers("sockjs")
+            .whereLayer("metrics").mayOnlyAccessLayers("config")
             .whereLayer("events").mayNotAccessAnyLayer()
             .whereLayer("redis").mayOnlyAccessLayers("config")
             .whereLayer("protocol").mayOnlyAccessLayers("sockjs", "json")
-            .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis")
+            .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "redis")
             .whereLayer("rpc").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "auth")
-            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol")
-            .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
+            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "events", "redis", "protocol")
+            .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "events", "redis", "protocol",
                     "auth", "rpc", "pubsub")
+            .whereLayer("admin").mayOnlyAccessLayers("json", "config", "metrics", "server", "pubsub")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 
     /**

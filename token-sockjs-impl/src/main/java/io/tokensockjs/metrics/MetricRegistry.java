@@ -132,6 +132,7 @@ public final class MetricRegistry {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        // Plain digits (0.0005, not 5.0E-4): what Prometheus's own clients write, and easier to read.
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

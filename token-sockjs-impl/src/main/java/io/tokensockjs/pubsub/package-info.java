@@ -3,7 +3,7 @@
  * (memory, Redis) and the delivery of a channel's messages through the application's filters. It sees sockets only
  * through {@link io.tokensockjs.pubsub.ChannelMember}.
  *
- * <p>May import: {@code io.tokensockjs.sockjs} (messages fanned out), {@code json}, {@code threads}, {@code config},
+ * <p>May import: {@code io.tokensockjs.sockjs} (messages fanned out), {@code json}, {@code threads}, {@code config}, {@code metrics},
  * {@code events}, {@code redis} and {@code protocol}. Never {@code server}.
  */
 package io.tokensockjs.pubsub;

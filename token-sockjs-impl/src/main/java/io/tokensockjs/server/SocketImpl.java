@@ -106,6 +106,16 @@ public final class SocketImpl implements ChannelMember {
         connection.close();
     }
 
+    /** The transport that opened the socket, as sockjs-client names it. */
+    public String transport() {
+        return connection.protocol();
+    }
+
+    /** Characters queued for the client and not yet written. */
+    public long queuedChars() {
+        return connection.queuedChars();
+    }
+
     @Override
     public String toString() {
         return "Socket[" + id() + " " + state() + "]";
