@@ -96,11 +96,19 @@ public class DashboardIT {
         page.click("#login button");
         String row = "#sockets tr[data-socket=\"" + hostileId + "\"]";
         page.waitForSelector(row);
-        // A few polls, so that the charts have lines.
-        page.waitForTimeout(5000);
+        // A few polls with some traffic, so that the charts have lines.
+        for (int i = 0; i < 12; i++) {
+            for (int j = 0; j < 5 * i; j++) {
+                calm.rpc("math.add", Json.createObjectBuilder().add("a", j).add("b", 1).build()).toCompletableFuture().join();
+            }
+            page.waitForTimeout(500);
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")).setFullPage(true));
 
-        assertTrue(page.locator(row + " td:nth-child(2)").textContent().contains(HOSTILE), "the user name shows as text");
+        // The auth column shows the authentication data as JSON: the name, its quotes escaped.
+        String asJson = Json.createValue(HOSTILE).toString();
+        String shown = page.locator(row + " td:nth-child(2)").textContent();
+        assertTrue(shown.contains(asJson.substring(1, asJson.length() - 1)), "the user name shows as text: " + shown);
         assertEquals(0, page.locator("#sockets img, #sockets script, #channels b").count(), "no markup from the data");
         assertNull(page.evaluate("() => window.__pwned"), "no script from the data ran");
         assertTrue(page.locator("#channels").textContent().contains("<b>ops-room</b>"));

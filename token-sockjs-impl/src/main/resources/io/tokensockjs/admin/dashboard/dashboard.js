@@ -114,7 +114,8 @@
       ctx.lineWidth = 2;
       ctx.beginPath();
       points.forEach(function (p, j) {
-        var x = pad + (w - pad) * j / Math.max(1, HISTORY - 1);
+        // Stretched over the points there are, up to the last HISTORY polls.
+        var x = pad + (w - pad) * j / Math.max(1, Math.min(HISTORY, Math.max(points.length, 30)) - 1);
         var y = h - pad - (h - 2 * pad) * (p[key] || 0) / max;
         if (j === 0) { ctx.moveTo(x, y); } else { ctx.lineTo(x, y); }
       });
