@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   pubsub        rpc            publish/subscribe; functions clients call
  *                 auth           tokens
  *   protocol      redis          the wire messages; the Redis connection
- *   metrics                      the library's metrics
+ *   metrics       tracing        the library's metrics; spans for the runtime's tracing
  *   events config threads json   shared infrastructure
  *   sockjs                       the SockJS server, which knows nothing of tokens
  * </pre>
@@ -37,6 +37,7 @@ class ArchitectureTest {
             .layer("threads").definedBy("io.tokensockjs.threads..")
             .layer("config").definedBy("io.tokensockjs.config..")
             .layer("metrics").definedBy("io.tokensockjs.metrics..")
+            .layer("tracing").definedBy("io.tokensockjs.tracing..")
             .layer("events").definedBy("io.tokensockjs.events..")
             .layer("redis").definedBy("io.tokensockjs.redis..")
             .layer("protocol").definedBy("io.tokensockjs.protocol..")
@@ -51,14 +52,15 @@ class ArchitectureTest {
             .whereLayer("threads").mayNotAccessAnyLayer()
             .whereLayer("config").mayOnlyAccessLayers("sockjs")
             .whereLayer("metrics").mayOnlyAccessLayers("config")
+            .whereLayer("tracing").mayNotAccessAnyLayer()
             .whereLayer("events").mayNotAccessAnyLayer()
             .whereLayer("redis").mayOnlyAccessLayers("config")
             .whereLayer("protocol").mayOnlyAccessLayers("sockjs", "json")
-            .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "redis")
+            .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "tracing", "redis")
             .whereLayer("rpc").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "auth")
             .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "events", "redis", "protocol")
-            .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "events", "redis", "protocol",
-                    "auth", "rpc", "pubsub")
+            .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "tracing", "events", "redis",
+                    "protocol", "auth", "rpc", "pubsub")
             .whereLayer("admin").mayOnlyAccessLayers("json", "config", "metrics", "server", "pubsub")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 

@@ -7,6 +7,9 @@ import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.json.SafeJsonb;
 import io.tokensockjs.metrics.TokenEvent;
 import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.SpanKind;
+import io.tokensockjs.tracing.TraceSpan;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;
@@ -50,6 +53,9 @@ public class TokenIssuer {
     @Inject
     TokenSocketMetrics metrics;
 
+    @Inject
+    Tracing tracing;
+
     private OriginPolicy originPolicy;
     private Authenticator fallback;
     /** The application's Authenticator or the fallback, resolved on the first request (not per request). */
@@ -73,8 +79,17 @@ public class TokenIssuer {
 
     /** Decides one token request. */
     public Outcome issue(HttpServletRequest request) {
-        Outcome outcome = decide(request);
-        metrics.token(outcome.status() == 200 ? TokenEvent.ISSUED : TokenEvent.REFUSED);
+        TraceSpan span = tracing.start("token-sockjs token", SpanKind.INTERNAL, null);
+        Outcome outcome;
+        try (TraceSpan.Scope scope = span.makeCurrent()) {
+            outcome = decide(request);
+        } catch (RuntimeException e) {
+            span.end("internal_error", true);
+            throw e;
+        }
+        boolean issued = outcome.status() == 200;
+        metrics.token(issued ? TokenEvent.ISSUED : TokenEvent.REFUSED);
+        span.end(issued ? "issued" : "refused " + outcome.status(), outcome.status() >= 500);
         return outcome;
     }
 

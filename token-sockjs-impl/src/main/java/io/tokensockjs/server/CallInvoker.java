@@ -4,6 +4,9 @@ import io.tokensockjs.SocketException;
 import io.tokensockjs.json.SafeJsonb;
 import io.tokensockjs.metrics.RpcOutcome;
 import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.SpanKind;
+import io.tokensockjs.tracing.TraceSpan;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.ErrorCode;
 import io.tokensockjs.protocol.WireMessages;
@@ -39,9 +42,17 @@ final class CallInvoker {
     private final Executor executor;
     private final Level messageLevel;
     private final TokenSocketMetrics metrics;
+    private final Tracing tracing;
 
-    CallInvoker(FunctionRegistry functions, Jsonb jsonb, Executor executor, Level messageLevel, TokenSocketMetrics metrics) {
+    /** When a call started, and its span: what its end is measured against. */
+    private record Measure(long startNanos, TraceSpan span) {
+        static final Measure NONE = new Measure(0, TraceSpan.NONE);
+    }
+
+    CallInvoker(FunctionRegistry functions, Jsonb jsonb, Executor executor, Level messageLevel, TokenSocketMetrics metrics,
+            Tracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.functions = functions;
         this.jsonb = jsonb;
         this.executor = executor;
@@ -63,7 +74,9 @@ final class CallInvoker {
             return;
         }
         // Timed from here: a call waiting for the executor is a slow call to the client that made it.
-        long start = metrics.enabled() ? System.nanoTime() : 0;
+        Measure start = tracing.enabled()
+                ? new Measure(System.nanoTime(), tracing.start("token-sockjs " + request.rpc(), SpanKind.SERVER, request.rpc()))
+                : metrics.enabled() ? new Measure(System.nanoTime(), TraceSpan.NONE) : Measure.NONE;
         if (executor != null) {
             executor.execute(() -> invoke(function, socket, request, start));
         } else {
@@ -73,9 +86,9 @@ final class CallInvoker {
         }
     }
 
-    private void invoke(RpcFunction function, SocketImpl socket, ClientRequest request, long start) {
+    private void invoke(RpcFunction function, SocketImpl socket, ClientRequest request, Measure start) {
         Object result;
-        try {
+        try (TraceSpan.Scope scope = start.span().makeCurrent()) {
             result = function.call(socket, request.req());
         } catch (Exception | LinkageError e) {
             answerFailure(socket, request, e, start);
@@ -94,7 +107,7 @@ final class CallInvoker {
         }
     }
 
-    private void answerValue(SocketImpl socket, ClientRequest request, Object value, long start) {
+    private void answerValue(SocketImpl socket, ClientRequest request, Object value, Measure start) {
         socket.callsInFlight().decrementAndGet();
         String json;
         try {
@@ -109,7 +122,7 @@ final class CallInvoker {
         socket.send(WireMessages.answer(request.rpc(), request.uuid(), json));
     }
 
-    private void answerFailure(SocketImpl socket, ClientRequest request, Throwable failure, long start) {
+    private void answerFailure(SocketImpl socket, ClientRequest request, Throwable failure, Measure start) {
         socket.callsInFlight().decrementAndGet();
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String errorJson;
@@ -129,10 +142,11 @@ final class CallInvoker {
     }
 
     /** Recorded before the answer is sent: a client that has its answer finds the call counted. */
-    private void record(ClientRequest request, RpcOutcome outcome, long start) {
+    private void record(ClientRequest request, RpcOutcome outcome, Measure start) {
         if (metrics.enabled()) {
-            metrics.serverCall(request.rpc(), outcome, System.nanoTime() - start);
+            metrics.serverCall(request.rpc(), outcome, System.nanoTime() - start.startNanos());
         }
+        start.span().end(outcome.label(), outcome != RpcOutcome.OK && outcome != RpcOutcome.ERROR);
     }
 
     /** The exception's error value as JSON, or its message when the value cannot be written. */

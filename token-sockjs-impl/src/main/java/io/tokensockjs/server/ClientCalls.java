@@ -3,6 +3,9 @@ package io.tokensockjs.server;
 import io.tokensockjs.SocketException;
 import io.tokensockjs.metrics.RpcOutcome;
 import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.SpanKind;
+import io.tokensockjs.tracing.TraceSpan;
+import io.tokensockjs.tracing.Tracing;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -23,19 +26,22 @@ import java.util.concurrent.TimeoutException;
  */
 final class ClientCalls {
 
-    private record Pending(CompletableFuture<JsonValue> answer, ScheduledFuture<?> timeout, String function, long startNanos) {
+    private record Pending(CompletableFuture<JsonValue> answer, ScheduledFuture<?> timeout, String function, long startNanos,
+            TraceSpan span) {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final int maxPending;
     private final Executor executor;
     private final TokenSocketMetrics metrics;
+    private final Tracing tracing;
     private volatile boolean closed;
 
     /**
      * @param executor completes the callers' stages, so that their continuations never run on a container thread
      */
-    ClientCalls(int maxPending, Executor executor, TokenSocketMetrics metrics) {
+    ClientCalls(int maxPending, Executor executor, TokenSocketMetrics metrics, Tracing tracing) {
+        this.tracing = tracing;
         this.maxPending = maxPending;
         this.executor = executor;
         this.metrics = metrics;
@@ -60,7 +66,8 @@ final class ClientCalls {
         }
         ScheduledFuture<?> timer = scheduler.schedule(() -> fail(fid, RpcOutcome.TIMEOUT, new TimeoutException(
                 "Client did not answer " + function + " within " + timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        pending.put(fid, new Pending(answer, timer, function, System.nanoTime()));
+        pending.put(fid, new Pending(answer, timer, function, System.nanoTime(),
+                tracing.start("token-sockjs client " + function, SpanKind.CLIENT, function)));
         if (closed) {
             // Closed while registering: failAll may have missed this one.
             fail(fid, RpcOutcome.CLOSED, new SocketException("Socket closed"));
@@ -84,10 +91,12 @@ final class ClientCalls {
         if (error != null && error.getValueType() != JsonValue.ValueType.NULL) {
             String message = error instanceof jakarta.json.JsonString string ? string.getString() : error.toString();
             metrics.clientCall(call.function(), RpcOutcome.ERROR, nanos);
+            call.span().end(RpcOutcome.ERROR.label(), false);
             executor.execute(() -> call.answer().completeExceptionally(new SocketException(message, (Object) error)));
         } else {
             JsonValue data = body.getOrDefault("data", JsonValue.NULL);
             metrics.clientCall(call.function(), RpcOutcome.OK, nanos);
+            call.span().end(RpcOutcome.OK.label(), false);
             executor.execute(() -> call.answer().complete(data));
         }
     }
@@ -108,6 +117,7 @@ final class ClientCalls {
         Pending call = pending.remove(fid);
         if (call != null) {
             metrics.clientCall(call.function(), outcome, System.nanoTime() - call.startNanos());
+            call.span().end(outcome.label(), true);
             call.timeout().cancel(false);
             executor.execute(() -> call.answer().completeExceptionally(cause));
         }

@@ -5,6 +5,7 @@ import io.tokensockjs.event.SocketClosedEvent;
 import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
@@ -75,6 +76,9 @@ public class SocketDispatcher implements SockJsHandler {
     @Inject
     TokenSocketMetrics metrics;
 
+    @Inject
+    Tracing tracing;
+
     private JsonReaderFactory readers;
     private Jsonb jsonb;
     private Level messageLevel;
@@ -87,14 +91,14 @@ public class SocketDispatcher implements SockJsHandler {
         jsonb = json.jsonb();
         messageLevel = config.messageLogLevel();
         ping = config.ping();
-        calls = new CallInvoker(functions, jsonb, config.rpcOnExecutor() ? scheduling.executor() : null, messageLevel, metrics);
+        calls = new CallInvoker(functions, jsonb, config.rpcOnExecutor() ? scheduling.executor() : null, messageLevel, metrics, tracing);
         SocketGauges.register(metrics, sockets);
         sweeper.startConfiguredCleanup();
     }
 
     @Override
     public void onOpen(SockJsConnection connection) {
-        SocketImpl socket = new SocketImpl(connection, jsonb, config.maxPendingCalls(), scheduling.executor(), metrics);
+        SocketImpl socket = new SocketImpl(connection, jsonb, config.maxPendingCalls(), scheduling.executor(), metrics, tracing);
         sockets.connected(socket);
         metrics.sessionOpened(connection.protocol());
         if (sweeper.isShuttingDown()) {

@@ -5,6 +5,7 @@ import io.tokensockjs.auth.TokenData;
 import io.tokensockjs.pubsub.ChannelMember;
 import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
@@ -46,11 +47,12 @@ public final class SocketImpl implements ChannelMember {
     private volatile TokenData token;
     private volatile Instant created;
 
-    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor, TokenSocketMetrics metrics) {
+    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor, TokenSocketMetrics metrics,
+            Tracing tracing) {
         this.connection = connection;
         this.jsonb = jsonb;
         this.metrics = metrics;
-        this.calls = new ClientCalls(maxPendingCalls, executor, metrics);
+        this.calls = new ClientCalls(maxPendingCalls, executor, metrics, tracing);
     }
 
     @Override

@@ -3,7 +3,7 @@
  * to the server's calls, channel requests handed to {@code pubsub}), the sockets, and the injectable
  * {@link io.tokensockjs.TokenSocketServer}.
  *
- * <p>May import every layer below it: {@code sockjs}, {@code json}, {@code threads}, {@code config}, {@code metrics}, {@code events},
+ * <p>May import every layer below it: {@code sockjs}, {@code json}, {@code threads}, {@code config}, {@code metrics}, {@code tracing}, {@code events},
  * {@code redis}, {@code protocol}, {@code auth}, {@code rpc} and {@code pubsub}. Never {@code cdi}.
  */
 package io.tokensockjs.server;
