@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Every instrument of the library, by what it counts. Names follow OpenTelemetry's style, rendered for Prometheus
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class TokenSocketMetrics {
+
+    private static final Logger LOG = Logger.getLogger(TokenSocketMetrics.class.getName());
 
     /** The function label of calls to names that are not functions: client input never becomes a label. */
     public static final String UNKNOWN_FUNCTION = "_unknown";
@@ -49,6 +52,9 @@ public class TokenSocketMetrics {
     @PostConstruct
     void init() {
         enabled = config.metricsEnabled();
+        if (!enabled) {
+            LOG.info(() -> "token-sockjs: metrics are off (" + OperationsConfig.METRICS_ENABLED + "=false)");
+        }
         sessionsOpened = registry.counter("tokensockjs_sessions_opened", "Token socket sessions opened", "service", "transport");
         sessionsClosed = registry.counter("tokensockjs_sessions_closed", "Token socket sessions closed, by close code", "service", "code");
         messagesIn = registry.counter("tokensockjs_messages_received", "Messages received from clients").with();
