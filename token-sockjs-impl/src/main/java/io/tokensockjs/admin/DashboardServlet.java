@@ -27,7 +27,7 @@ public final class DashboardServlet extends HttpServlet {
             "/dashboard.css", "text/css; charset=utf-8");
 
     private final transient AdminAccess access;
-    private final transient boolean pageNeedsRole;
+    private final boolean pageNeedsRole;
     private final String page;
     private final Map<String, byte[]> assets;
 
