@@ -14,11 +14,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *
  * <pre>
  *   cdi                          wiring at start-up: everything below
+ *   admin                        the admin API and the dashboard
  *   server                       the token protocol's dispatcher and the TokenSocketServer
  *   cluster                      the servers sharing a Redis: ids, heartbeats, presence, the request bus
  *   pubsub        rpc            publish/subscribe; functions clients call
  *   history       auth           per-channel history; tokens
  *   protocol      redis          the wire messages; the Redis connection
+ *   metrics       tracing        the library's metrics; spans for the runtime's tracing
  *   events config threads json   shared infrastructure
  *   sockjs                       the SockJS server, which knows nothing of tokens
  * </pre>
@@ -35,6 +37,8 @@ class ArchitectureTest {
             .layer("json").definedBy("io.tokensockjs.json..")
             .layer("threads").definedBy("io.tokensockjs.threads..")
             .layer("config").definedBy("io.tokensockjs.config..")
+            .layer("metrics").definedBy("io.tokensockjs.metrics..")
+            .layer("tracing").definedBy("io.tokensockjs.tracing..")
             .layer("events").definedBy("io.tokensockjs.events..")
             .layer("redis").definedBy("io.tokensockjs.redis..")
             .layer("protocol").definedBy("io.tokensockjs.protocol..")
@@ -44,22 +48,26 @@ class ArchitectureTest {
             .layer("pubsub").definedBy("io.tokensockjs.pubsub..")
             .layer("cluster").definedBy("io.tokensockjs.cluster..")
             .layer("server").definedBy("io.tokensockjs.server..")
+            .layer("admin").definedBy("io.tokensockjs.admin..")
             .layer("cdi").definedBy("io.tokensockjs.cdi..")
             .whereLayer("sockjs").mayNotAccessAnyLayer()
             .whereLayer("json").mayOnlyAccessLayers("sockjs")
             .whereLayer("threads").mayNotAccessAnyLayer()
             .whereLayer("config").mayOnlyAccessLayers("sockjs")
+            .whereLayer("metrics").mayOnlyAccessLayers("config")
+            .whereLayer("tracing").mayNotAccessAnyLayer()
             .whereLayer("events").mayNotAccessAnyLayer()
             .whereLayer("redis").mayOnlyAccessLayers("config")
             .whereLayer("protocol").mayOnlyAccessLayers("sockjs", "json")
-            .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis")
+            .whereLayer("auth").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "tracing", "redis")
             .whereLayer("rpc").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "auth")
             .whereLayer("history").mayOnlyAccessLayers("threads", "config", "redis")
-            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
-                    "history")
+            .whereLayer("pubsub").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "events", "redis",
+                    "protocol", "history")
             .whereLayer("cluster").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis", "pubsub")
-            .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "events", "redis", "protocol",
-                    "auth", "rpc", "pubsub", "history", "cluster")
+            .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "tracing", "events",
+                    "redis", "protocol", "auth", "rpc", "pubsub", "history", "cluster")
+            .whereLayer("admin").mayOnlyAccessLayers("json", "config", "metrics", "server", "pubsub")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 
     /**

@@ -5,6 +5,11 @@ import io.tokensockjs.Authenticator;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.json.SafeJsonb;
+import io.tokensockjs.metrics.TokenEvent;
+import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.SpanKind;
+import io.tokensockjs.tracing.TraceSpan;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import jakarta.annotation.PostConstruct;
@@ -45,6 +50,12 @@ public class TokenIssuer {
     @Inject
     JsonCodec json;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
+    @Inject
+    Tracing tracing;
+
     private OriginPolicy originPolicy;
     private Authenticator fallback;
     /** The application's Authenticator or the fallback, resolved on the first request (not per request). */
@@ -68,6 +79,21 @@ public class TokenIssuer {
 
     /** Decides one token request. */
     public Outcome issue(HttpServletRequest request) {
+        TraceSpan span = tracing.start("token-sockjs token", SpanKind.INTERNAL, null);
+        Outcome outcome;
+        try (TraceSpan.Scope scope = span.makeCurrent()) {
+            outcome = decide(request);
+        } catch (RuntimeException e) {
+            span.end("internal_error", true);
+            throw e;
+        }
+        boolean issued = outcome.status() == 200;
+        metrics.token(issued ? TokenEvent.ISSUED : TokenEvent.REFUSED);
+        span.end(issued ? "issued" : "refused " + outcome.status(), outcome.status() >= 500);
+        return outcome;
+    }
+
+    private Outcome decide(HttpServletRequest request) {
         if (shutdown) {
             return error(503, "Server shutting down");
         }

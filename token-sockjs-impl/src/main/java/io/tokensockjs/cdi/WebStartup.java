@@ -19,10 +19,14 @@ public class WebStartup implements ServletContextListener {
     @Inject
     TokenSocketsInstaller tokenSockets;
 
+    @Inject
+    OperationsInstaller operations;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         tokenSockets.install(event.getServletContext());
         sockJsEndpoints.install(event.getServletContext());
+        operations.install(event.getServletContext());
     }
 
     @Override

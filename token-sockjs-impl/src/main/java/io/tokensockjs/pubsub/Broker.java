@@ -24,6 +24,11 @@ public interface Broker {
     /** Stops receiving a channel: the last local socket left it. */
     void unsubscribe(String channel);
 
+    /** Times the broker got its connection back after losing it; 0 for one that has none to lose. */
+    default long reconnects() {
+        return 0;
+    }
+
     /** Whether the broker can deliver now (for the readiness check). */
     boolean isHealthy();
 

@@ -24,24 +24,39 @@ final class ChannelDelivery {
 
     private static final Logger LOG = Logger.getLogger(ChannelDelivery.class.getName());
 
+    /** What one delivery did: sockets that got the message, and sockets whose filters dropped it (or failed). */
+    record Outcome(int sent, int dropped) {
+        static final Outcome NONE = new Outcome(0, 0);
+    }
+
     private final List<MessageFilter> filters;
 
     ChannelDelivery(List<MessageFilter> filters) {
         this.filters = List.copyOf(filters);
     }
 
-    /** Calls {@code send} for each socket that gets the message, with its message (one instance while unchanged). */
-    <S extends Socket> void deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, SockJsMessage> send) {
+    /**
+     * Calls {@code send} for each socket that gets the message, with its message (one instance while unchanged).
+     *
+     * @return how many sockets got it, and how many the filters kept it from
+     */
+    <S extends Socket> Outcome deliver(String channel, String payload, Collection<S> sockets, BiConsumer<S, SockJsMessage> send) {
         if (sockets.isEmpty()) {
-            return;
+            return Outcome.NONE;
         }
         Outgoing outgoing = message(channel, payload, null, 0);
+        int sent = 0;
+        int dropped = 0;
         for (S socket : sockets) {
             SockJsMessage message = outgoing.forSocket(socket);
             if (message != null) {
                 send.accept(socket, message);
+                sent++;
+            } else {
+                dropped++;
             }
         }
+        return new Outcome(sent, dropped);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.tokensockjs.history.ChannelHistory;
 import io.tokensockjs.history.Envelope;
 import io.tokensockjs.history.HistoryRule;
 import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
@@ -99,6 +100,9 @@ public class PubSub {
     @Inject
     Scheduling scheduling;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
     private final AtomicLong lastFailureWarning = new AtomicLong();
     private final AtomicLong failuresSinceWarning = new AtomicLong();
     private Broker broker;
@@ -114,6 +118,7 @@ public class PubSub {
         history.start(broker::publish);
         kept = new KeptChannels(history, registry, delivery, scheduling.executor(), historyEvents::fire);
         broker.start(this::delivered);
+        BrokerGauges.register(metrics, broker);
     }
 
     /** Starts the broker with the application: the Redis subscriber connects before the first socket needs it. */
@@ -164,6 +169,7 @@ public class PubSub {
             JsonValue data = req.getOrDefault("data", JsonValue.NULL);
             decide(socket, request, new BroadcastEventImpl(socket, data), broadcastEvents::fire, () -> {
                 broker.publish(ReservedChannels.BROADCAST, data.toString());
+                metrics.published();
                 socket.send(WireMessages.answer(request.rpc(), request.uuid(), "true"));
             });
             return;
@@ -234,7 +240,10 @@ public class PubSub {
     private <E extends VetoableEventSupport> void decide(ChannelMember socket, ClientRequest request, E event,
             Consumer<E> fire, Runnable action) {
         VetoOutcomes.decide(event, fire, request.rpc(),
-                reason -> socket.send(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason))),
+                reason -> {
+                    metrics.veto(eventType(request.command()));
+                    socket.send(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason)));
+                },
                 () -> {
                     if (!socket.isOpen()) {
                         return;
@@ -247,6 +256,17 @@ public class PubSub {
                         socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.INTERNAL_ERROR));
                     }
                 });
+    }
+
+    /** The event type a channel request fires, as the vetoes metric names it. */
+    private static String eventType(Command command) {
+        return switch (command) {
+            case SUBSCRIBE -> SubscribeEvent.class.getSimpleName();
+            case UNSUBSCRIBE -> UnsubscribeEvent.class.getSimpleName();
+            case PUBLISH -> PublishEvent.class.getSimpleName();
+            case BROADCAST -> BroadcastEvent.class.getSimpleName();
+            default -> command.name();
+        };
     }
 
     /**
@@ -282,6 +302,7 @@ public class PubSub {
         if (!kept.publish(channel, json)) {
             broker.publish(channel, json);
         }
+        metrics.published();
     }
 
     /** The data of an internal (un)subscribe message: the channel, and the request's rpc and uuid when it had them. */
@@ -305,6 +326,7 @@ public class PubSub {
 
     public void broadcast(String payloadJson) {
         broker.publish(ReservedChannels.BROADCAST, payloadJson);
+        metrics.published();
     }
 
     public void subscribe(ChannelMember socket, String channel) {
@@ -392,7 +414,11 @@ public class PubSub {
     }
 
     private void deliver(String channel, String payload) {
-        delivery.deliver(channel, payload, registry.sockets(channel), ChannelMember::send);
+        ChannelDelivery.Outcome outcome = delivery.deliver(channel, payload, registry.sockets(channel), ChannelMember::send);
+        metrics.delivered(outcome.sent());
+        if (outcome.dropped() > 0) {
+            metrics.filterDropped(outcome.dropped());
+        }
     }
 
     private List<MessageFilter> orderedFilters() {

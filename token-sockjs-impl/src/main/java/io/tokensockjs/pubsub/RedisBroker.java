@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +56,7 @@ public final class RedisBroker implements Broker {
     private ScheduledFuture<?> keepaliveTask;
     // The subscriber thread's own: for logging each change of state once.
     private boolean lostLogged;
+    private final AtomicLong reconnects = new AtomicLong();
 
     /**
      * @param publisher the pooled client, shared; the broker does not close it
@@ -120,6 +122,11 @@ public final class RedisBroker implements Broker {
         if (subscription != null) {
             subscription.sync(channel);
         }
+    }
+
+    @Override
+    public long reconnects() {
+        return reconnects.get();
     }
 
     @Override
@@ -220,6 +227,7 @@ public final class RedisBroker implements Broker {
     private void subscribed() {
         if (lostLogged) {
             lostLogged = false;
+            reconnects.incrementAndGet();
             // Pooled connections opened before the failure are dead too: drop the idle ones now rather than
             // fail a publish on each.
             try {

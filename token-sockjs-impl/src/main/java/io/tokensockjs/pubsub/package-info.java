@@ -6,8 +6,8 @@
  * every join and leave (presence).
  *
  * <p>May import: {@code io.tokensockjs.sockjs} (messages fanned out), {@code json}, {@code threads}, {@code config},
- * {@code events}, {@code redis}, {@code protocol} and {@code history} (the channels that keep history publish
- * through it, and their messages reach sockets through a {@link io.tokensockjs.pubsub.ChannelCursor} each). Never
- * {@code server}.
+ * {@code metrics}, {@code events}, {@code redis}, {@code protocol} and {@code history} (the channels that keep history
+ * publish through it, and their messages reach sockets through a {@link io.tokensockjs.pubsub.ChannelCursor} each).
+ * Never {@code server}.
  */
 package io.tokensockjs.pubsub;

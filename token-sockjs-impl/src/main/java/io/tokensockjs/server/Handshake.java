@@ -6,6 +6,8 @@ import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.event.AuthenticationEvent;
 import io.tokensockjs.events.AuthenticationEventImpl;
 import io.tokensockjs.events.VetoOutcomes;
+import io.tokensockjs.metrics.TokenEvent;
+import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.ErrorCode;
 import io.tokensockjs.protocol.WireMessages;
@@ -62,6 +64,9 @@ public class Handshake {
     @Inject
     PresenceTracker presence;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
     private Level messageLevel;
 
     @PostConstruct
@@ -92,6 +97,7 @@ public class Handshake {
             refuse(socket, request, ErrorCode.INTERNAL_ERROR.wire(), "token store failed");
             return;
         }
+        metrics.token(data.isPresent() ? TokenEvent.REDEEMED : TokenEvent.INVALID);
         if (data.isEmpty()) {
             refuse(socket, request, ErrorCode.INVALID_TOKEN.wire(), "unknown, expired or used token");
             return;
@@ -104,7 +110,10 @@ public class Handshake {
             return;
         }
         VetoOutcomes.decide(new AuthenticationEventImpl(socket), authenticationEvents::fire, "AuthenticationEvent",
-                reason -> refuse(socket, request, reason, "vetoed by an observer"),
+                reason -> {
+                    metrics.veto(AuthenticationEvent.class.getSimpleName());
+                    refuse(socket, request, reason, "vetoed by an observer");
+                },
                 () -> open(socket, request, held));
     }
 

@@ -4,6 +4,8 @@ import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.event.SocketClosedEvent;
 import io.tokensockjs.json.JsonCodec;
 import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
@@ -74,6 +76,12 @@ public class SocketDispatcher implements SockJsHandler {
     @Inject
     PresenceTracker presence;
 
+    @Inject
+    TokenSocketMetrics metrics;
+
+    @Inject
+    Tracing tracing;
+
     private JsonReaderFactory readers;
     private Jsonb jsonb;
     private Level messageLevel;
@@ -86,14 +94,16 @@ public class SocketDispatcher implements SockJsHandler {
         jsonb = json.jsonb();
         messageLevel = config.messageLogLevel();
         ping = config.ping();
-        calls = new CallInvoker(functions, jsonb, config.rpcOnExecutor() ? scheduling.executor() : null, messageLevel);
+        calls = new CallInvoker(functions, jsonb, config.rpcOnExecutor() ? scheduling.executor() : null, messageLevel, metrics, tracing);
+        SocketGauges.register(metrics, sockets);
         sweeper.startConfiguredCleanup();
     }
 
     @Override
     public void onOpen(SockJsConnection connection) {
-        SocketImpl socket = new SocketImpl(connection, jsonb, config.maxPendingCalls(), scheduling.executor());
+        SocketImpl socket = new SocketImpl(connection, jsonb, config.maxPendingCalls(), scheduling.executor(), metrics, tracing);
         sockets.connected(socket);
+        metrics.sessionOpened(connection.protocol());
         if (sweeper.isShuttingDown()) {
             connection.close(CloseStatus.SERVER_SHUTDOWN);
         }
@@ -105,6 +115,7 @@ public class SocketDispatcher implements SockJsHandler {
         if (socket == null) {
             return;
         }
+        metrics.messageReceived(text);
         LOG.log(messageLevel, () -> "socket " + connection.id() + " <- " + abbreviate(text));
         JsonObject message = parse(text);
         if (message == null) {
@@ -142,6 +153,7 @@ public class SocketDispatcher implements SockJsHandler {
             return;
         }
         SocketImpl.State previous = socket.markClosed();
+        metrics.sessionClosed(status.code());
         sockets.removed(socket);
         pubSub.closed(socket);
         socket.calls().failAll();

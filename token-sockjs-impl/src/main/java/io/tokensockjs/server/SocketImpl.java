@@ -4,6 +4,8 @@ import io.tokensockjs.Socket;
 import io.tokensockjs.auth.TokenData;
 import io.tokensockjs.pubsub.ChannelMember;
 import io.tokensockjs.json.Jsonp;
+import io.tokensockjs.metrics.TokenSocketMetrics;
+import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
@@ -36,6 +38,7 @@ public final class SocketImpl implements ChannelMember {
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final ClientCalls calls;
     private final AtomicInteger callsInFlight = new AtomicInteger();
+    private final TokenSocketMetrics metrics;
 
     // Guarded by this.
     private State state = State.NEW;
@@ -45,10 +48,12 @@ public final class SocketImpl implements ChannelMember {
     private volatile Instant created;
     private volatile String user;
 
-    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor) {
+    SocketImpl(SockJsConnection connection, Jsonb jsonb, int maxPendingCalls, Executor executor, TokenSocketMetrics metrics,
+            Tracing tracing) {
         this.connection = connection;
         this.jsonb = jsonb;
-        this.calls = new ClientCalls(maxPendingCalls, executor);
+        this.metrics = metrics;
+        this.calls = new ClientCalls(maxPendingCalls, executor, metrics, tracing);
     }
 
     @Override
@@ -109,6 +114,16 @@ public final class SocketImpl implements ChannelMember {
         connection.close();
     }
 
+    /** The transport that opened the socket, as sockjs-client names it. */
+    public String transport() {
+        return connection.protocol();
+    }
+
+    /** Characters queued for the client and not yet written. */
+    public long queuedChars() {
+        return connection.queuedChars();
+    }
+
     @Override
     public String toString() {
         return "Socket[" + id() + " " + state() + "]";
@@ -139,12 +154,16 @@ public final class SocketImpl implements ChannelMember {
 
     @Override
     public boolean send(String json) {
-        return connection.write(json);
+        return send(SockJsMessage.of(json));
     }
 
     @Override
     public boolean send(SockJsMessage message) {
-        return connection.write(message);
+        boolean queued = connection.write(message);
+        if (queued) {
+            metrics.messageSent(message.text());
+        }
+        return queued;
     }
 
     synchronized State state() {

@@ -4,7 +4,8 @@
  * {@link io.tokensockjs.TokenSocketServer}, whose cluster-wide operations ({@code ClusterOperations}), presence
  * ({@code PresenceTracker}), user identity and re-validation ride on {@code cluster}.
  *
- * <p>May import every layer below it: {@code sockjs}, {@code json}, {@code threads}, {@code config}, {@code events},
- * {@code redis}, {@code protocol}, {@code auth}, {@code rpc}, {@code pubsub} and {@code cluster}. Never {@code cdi}.
+ * <p>May import every layer below it: {@code sockjs}, {@code json}, {@code threads}, {@code config}, {@code metrics},
+ * {@code tracing}, {@code events}, {@code redis}, {@code protocol}, {@code auth}, {@code rpc}, {@code pubsub},
+ * {@code history} and {@code cluster}. Never {@code cdi}.
  */
 package io.tokensockjs.server;

@@ -38,6 +38,11 @@ public interface SockJsConnection {
     /** The transport that opened the session, as sockjs-client names it ({@code websocket}, {@code xhr-streaming}, ...). */
     String protocol();
 
+    /** Characters of frames queued for the client and not yet written (what a slow client piles up). */
+    default long queuedChars() {
+        return 0;
+    }
+
     /** Where the connection is in its life. */
     ReadyState readyState();
 

@@ -120,6 +120,11 @@ public final class SockJsSession implements SockJsConnection {
     }
 
     @Override
+    public synchronized long queuedChars() {
+        return queuedChars;
+    }
+
+    @Override
     public ReadyState readyState() {
         return switch (state) {
             case NEW -> ReadyState.CONNECTING;
