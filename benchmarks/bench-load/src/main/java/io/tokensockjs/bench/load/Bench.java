@@ -33,6 +33,7 @@ public final class Bench {
             case "fanout" -> FanoutScenario.run(args);
             case "connect" -> ConnectScenario.run(args);
             case "token" -> TokenScenario.run(args);
+            case "soak" -> SoakScenario.run(args);
             default -> throw new IllegalArgumentException("No scenario " + argv[0]);
         };
         System.out.println(result);
