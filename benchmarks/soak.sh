@@ -21,20 +21,37 @@ LOAD_CP="$HERE/bench-load/target/classes:$HERE/bench-load/target/lib/*"
 SERVER=soakServer
 mkdir -p "$STATE" "$(dirname "$OUT")"
 
-if [ ! -f "$HERE/bench-server/target/bench.war" ] || [ ! -d "$HERE/bench-load/target/lib" ]; then
-  # Built within the reactor (never installed): the modules come from this tree.
-  (cd "$ROOT" && mvn -B -q package -pl benchmarks/bench-server,benchmarks/bench-load -am -DskipTests -DskipITs)
+# Built within the reactor, never installed: the modules come from this tree.
+(cd "$ROOT" && mvn -B -q -o package -pl benchmarks/bench-server,benchmarks/bench-load -am -DskipTests -DskipITs)
+
+# A Liberty of its own, from the runtime the build uses, with the project's server.xml untouched and the WAR in
+# dropins (context root /bench). Driven by its own scripts: the Maven plugin would resolve the modules from ~/.m2.
+WLP="$STATE/soak-wlp/wlp"
+if [ ! -x "$WLP/bin/server" ]; then
+  version="$(sed -n 's:.*<openliberty.version>\(.*\)</openliberty.version>.*:\1:p' "$ROOT/pom.xml")"
+  unzip -q -o "$HOME/.m2/repository/io/openliberty/openliberty-runtime/$version/openliberty-runtime-$version.zip" \
+    -d "$STATE/soak-wlp"
 fi
+SERVER_DIR="$WLP/usr/servers/$SERVER"
+[ -d "$SERVER_DIR" ] || "$WLP/bin/server" create "$SERVER" >/dev/null
+cp "$ROOT/server.xml" "$SERVER_DIR/server.xml"
+printf 'http.port=%s\nhttps.port=%s\n' "$PORT" "$(( PORT + 1 ))" >"$SERVER_DIR/bootstrap.properties"
+printf -- '-Xmx1g\n-XX:+UseG1GC\n' >"$SERVER_DIR/jvm.options"
+printf 'TOKEN_SOCKJS_REDIS_URL=redis://127.0.0.1:%s\n' "$REDIS_PORT" >"$SERVER_DIR/server.env"
+mkdir -p "$SERVER_DIR/dropins"
+rm -rf "$SERVER_DIR/dropins/"* "$SERVER_DIR/logs"
+cp "$HERE/bench-server/target/bench.war" "$SERVER_DIR/dropins/bench.war"
 
 stop_server() {
-  (cd "$ROOT" && mvn -B -q -pl benchmarks/bench-server liberty:stop -Dbench.server.name="$SERVER") || true
+  "$WLP/bin/server" stop "$SERVER" >/dev/null || true
 }
 trap stop_server EXIT
-
 # The server starts before Redis exists (the soak starts it) and connects when it appears.
-(cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" mvn -B -q -pl benchmarks/bench-server \
-  liberty:create liberty:deploy liberty:start -Dbench.http.port="$PORT" -Dbench.https.port="$(( PORT + 1 ))" \
-  -Dbench.server.name="$SERVER")
+"$WLP/bin/server" start "$SERVER" >/dev/null
+for _ in $(seq 1 600); do
+  curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/bench/bench/stats" && break
+  sleep 0.2
+done
 
 {
   echo "# Soak, $(date -u +'%F %H:%M UTC')"

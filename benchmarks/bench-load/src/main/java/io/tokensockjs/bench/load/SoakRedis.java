@@ -102,10 +102,13 @@ final class SoakRedis implements AutoCloseable {
         return Long.parseLong(info.substring(at + "used_memory:".length(), end).trim());
     }
 
+    /** The first kill comes half a period in, so that kills fall between the per-minute samples. */
     private void injectFaults() {
+        long pause = every.toMillis() / 2;
         while (running) {
             try {
-                TimeUnit.MILLISECONDS.sleep(every.toMillis());
+                TimeUnit.MILLISECONDS.sleep(pause);
+                pause = every.toMillis();
                 if (!running) {
                     return;
                 }

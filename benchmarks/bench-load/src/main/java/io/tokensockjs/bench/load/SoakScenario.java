@@ -80,8 +80,8 @@ final class SoakScenario {
         double rpcRate = args.decimal("rpc-rate", 320);
         int rpcClients = args.integer("rpc-clients", 10);
         int subscribers = args.integer("subscribers", 100);
-        double publishRate = args.decimal("publish-rate", 31);
-        double connectRate = args.decimal("connect-rate", 30);
+        double publishRate = args.decimal("publish-rate", 32);
+        double connectRate = args.decimal("connect-rate", 31);
         int bytes = args.integer("bytes", 64);
         int redisPort = args.integer("redis-port", 19499);
         int killEvery = args.integer("kill-every", 300);
@@ -193,6 +193,9 @@ final class SoakScenario {
 
             @Override
             public void closed(BenchSocket socket, String why) {
+                if (!running && why.startsWith("closed by the load generator")) {
+                    return;
+                }
                 if (socket.wasReady()) {
                     socketsLost.increment();
                     sample("held socket " + index + " closed: " + why);
