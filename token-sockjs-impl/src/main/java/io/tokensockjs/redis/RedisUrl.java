@@ -48,7 +48,7 @@ public record RedisUrl(RedisMode mode, boolean tls, List<HostAndPort> nodes, Str
         String url = text.trim();
         int schemeEnd = url.indexOf("://");
         if (schemeEnd < 0) {
-            throw new IllegalArgumentException("Not a Redis URL (no scheme://): " + redactedText(url));
+            throw new IllegalArgumentException("Not a Redis URL (no scheme://)");
         }
         String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         RedisMode mode = null;
