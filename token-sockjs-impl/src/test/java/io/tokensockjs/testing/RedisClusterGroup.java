@@ -146,8 +146,9 @@ public final class RedisClusterGroup implements AutoCloseable {
         if (secured()) {
             arguments.addAll(tls.serverArguments(port));
             arguments.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes",
-                    "--user", "default off",
-                    "--user", USER + " on >" + PASSWORD + " ~* &* +@all",
+                    // One argument per word: redis-server quotes an argument holding spaces.
+                    "--user", "default", "off",
+                    "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all",
                     "--masteruser", USER, "--masterauth", PASSWORD));
             client = tls.client(USER, PASSWORD);
         } else {

@@ -136,7 +136,9 @@ public final class RedisNode implements AutoCloseable {
     public static Path directory(String name) {
         try {
             Path target = Path.of("target");
-            return Files.isDirectory(target) ? Files.createTempDirectory(target, name) : Files.createTempDirectory(name);
+            // Absolute: redis-server changes its working directory to --dir.
+            return (Files.isDirectory(target) ? Files.createTempDirectory(target, name) : Files.createTempDirectory(name))
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new IllegalStateException("cannot make a directory for " + name, e);
         }

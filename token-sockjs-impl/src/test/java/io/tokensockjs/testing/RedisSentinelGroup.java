@@ -40,6 +40,7 @@ public final class RedisSentinelGroup implements AutoCloseable {
         try {
             group.primary.start();
             group.replica.start();
+            RedisNode.awaitTrue(group::replicaInSync, Duration.ofSeconds(30), () -> "the replica did not sync");
             for (int i = 0; i < 3; i++) {
                 group.sentinels.add(group.sentinel().start());
             }
@@ -90,6 +91,14 @@ public final class RedisSentinelGroup implements AutoCloseable {
     public void awaitPromotion(Duration bound) {
         RedisNode.awaitTrue(() -> currentPrimary().getPort() == replica.port(), bound,
                 () -> "the Sentinels did not promote the replica; they name " + currentPrimary());
+    }
+
+    private boolean replicaInSync() {
+        try (Jedis jedis = replica.client()) {
+            return jedis.info("replication").contains("master_link_status:up");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean replicaKnown() {
