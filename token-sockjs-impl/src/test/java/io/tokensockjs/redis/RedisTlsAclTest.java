@@ -47,7 +47,8 @@ class RedisTlsAclTest {
         certificate = TestCertificate.create(directory);
         int port = RedisNode.freePort();
         List<String> arguments = new ArrayList<>(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--user", "default", "off", "--user", USER, "on", ">" + PASSWORD, "~token-sockjs:*", "&*", "+@all"));
+                "--user", "default", "off", "--user", USER, "on", ">" + PASSWORD, "~token-sockjs:*", "&*",
+                "+@read", "+@write", "+@pubsub", "+@connection"));
         arguments.addAll(certificate.serverArguments(port));
         redis = new RedisNode(port, arguments, certificate.client(USER, PASSWORD), directory).start();
     }

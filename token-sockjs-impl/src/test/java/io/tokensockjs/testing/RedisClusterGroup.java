@@ -54,6 +54,8 @@ public final class RedisClusterGroup implements AutoCloseable {
             create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
             RedisNode.run(create);
             RedisNode.awaitTrue(group::stable, Duration.ofSeconds(60), () -> "the cluster did not become stable");
+            // A replica that never finished its first sync refuses to take over: wait for every one.
+            RedisNode.awaitTrue(group::replicasInSync, Duration.ofSeconds(60), () -> "the replicas did not sync");
             return group;
         } catch (RuntimeException e) {
             group.close();
@@ -133,6 +135,20 @@ public final class RedisClusterGroup implements AutoCloseable {
         return true;
     }
 
+    private boolean replicasInSync() {
+        int synced = 0;
+        for (RedisNode node : nodes) {
+            try (Jedis jedis = node.client()) {
+                if (jedis.info("replication").contains("master_link_status:up")) {
+                    synced++;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return synced == nodes.size() / 2;
+    }
+
     public HostAndPort address(RedisNode node) {
         return node.address();
     }
@@ -141,7 +157,9 @@ public final class RedisClusterGroup implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--protected-mode", "no", "--dir", directory.toAbsolutePath().toString(),
                 "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-                "--cluster-node-timeout", "1000", "--dbfilename", "dump-" + port + ".rdb"));
+                "--cluster-node-timeout", "1000", "--dbfilename", "dump-" + port + ".rdb",
+                // Replicas sync at once (not after the 5 s a diskless sync waits for more replicas by default).
+                "--repl-diskless-sync-delay", "0"));
         JedisClientConfig client = RedisNode.plainClient();
         if (secured()) {
             arguments.addAll(tls.serverArguments(port));

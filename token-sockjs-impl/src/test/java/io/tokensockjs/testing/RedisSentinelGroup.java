@@ -132,7 +132,7 @@ public final class RedisSentinelGroup implements AutoCloseable {
     private List<String> dataArguments(int port) {
         return new ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no", "--protected-mode", "no", "--dir", directory.toAbsolutePath().toString(),
-                "--dbfilename", "dump-" + port + ".rdb"));
+                "--dbfilename", "dump-" + port + ".rdb", "--repl-diskless-sync-delay", "0"));
     }
 
     @Override
