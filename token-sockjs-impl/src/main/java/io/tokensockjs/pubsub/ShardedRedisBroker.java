@@ -51,8 +51,8 @@ public final class ShardedRedisBroker implements Broker {
     private final ThreadFactory threads;
     private final ScheduledExecutorService scheduler;
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
-    /** Guarded by this. */
-    private final Map<HostAndPort, ShardSubscription> shards = new HashMap<>();
+    /** Changed under this (by the checks and close); read without it by the readiness check, which must not wait. */
+    private final Map<HostAndPort, ShardSubscription> shards = new ConcurrentHashMap<>();
     private final Duration readTimeout = KEEPALIVE.multipliedBy(3);
 
     private volatile Listener listener;
@@ -112,7 +112,7 @@ public final class ShardedRedisBroker implements Broker {
     }
 
     @Override
-    public synchronized boolean isHealthy() {
+    public boolean isHealthy() {
         if (closing || !allHomed || shards.isEmpty()) {
             return false;
         }
@@ -130,7 +130,7 @@ public final class ShardedRedisBroker implements Broker {
     }
 
     /** The primaries this server holds subscriptions on: for tests. */
-    synchronized Set<HostAndPort> subscribedNodes() {
+    Set<HostAndPort> subscribedNodes() {
         return Set.copyOf(shards.keySet());
     }
 
