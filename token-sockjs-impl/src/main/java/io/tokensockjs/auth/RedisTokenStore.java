@@ -7,6 +7,7 @@ import redis.clients.jedis.params.SetParams;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,9 +26,17 @@ public final class RedisTokenStore implements TokenStore {
     /** Tokens are UUIDs; anything much longer is not one of ours and is not sent to Redis. */
     static final int MAX_TOKEN_LENGTH = 64;
 
-    private final UnifiedJedis redis;
+    private final Supplier<UnifiedJedis> redis;
 
     public RedisTokenStore(UnifiedJedis redis) {
+        this(() -> redis);
+    }
+
+    /**
+     * @param redis the pooled client (standalone, Sentinel or Cluster: tokens are plain keys in each); it may
+     *              throw {@link IllegalStateException} while it cannot be made yet
+     */
+    public RedisTokenStore(Supplier<UnifiedJedis> redis) {
         this.redis = redis;
     }
 
@@ -40,7 +49,7 @@ public final class RedisTokenStore implements TokenStore {
             // it would only mean trying another.
             for (int attempt = 0; attempt < 3; attempt++) {
                 String token = UUID.randomUUID().toString();
-                if ("OK".equals(redis.set(KEY_PREFIX + token, json, params))) {
+                if ("OK".equals(redis.get().set(KEY_PREFIX + token, json, params))) {
                     return token;
                 }
             }
@@ -57,7 +66,7 @@ public final class RedisTokenStore implements TokenStore {
         }
         String json;
         try {
-            json = redis.getDel(KEY_PREFIX + token);
+            json = redis.get().getDel(KEY_PREFIX + token);
         } catch (JedisException e) {
             throw new IllegalStateException("Redis did not redeem the token: " + e.getMessage(), e);
         }

@@ -33,7 +33,7 @@ public class TokenStores {
     @PostConstruct
     void init() {
         if (redis.settings().isPresent()) {
-            store = new RedisTokenStore(redis.pooled());
+            store = new RedisTokenStore(redis::pooled);
             LOG.info(() -> "token-sockjs tokens: Redis " + redis.settings().get().describe());
             return;
         }

@@ -34,8 +34,16 @@ import java.util.Optional;
  *   <tr><td>{@value #ROUTES}{@code <function>}</td><td>(none)</td><td>an HTTP route of the application offered as the
  *   function, {@code METHOD /path/{param}}</td></tr>
  *   <tr><td>{@value #ROUTES_BASE_URL}</td><td>(the application's own address)</td><td>where route functions send their requests</td></tr>
- *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub, {@code redis://[user:password@]host:port[/db]}
- *       or {@code rediss://...} for TLS; without it, memory (one server only)</td></tr>
+ *   <tr><td>{@value #REDIS_URL}</td><td>(none)</td><td>Redis for tokens and pub/sub: {@code redis://[user:password@]host:port[/db]},
+ *       {@code redis-sentinel://[user:password@]host:port,host:port.../master[/db]} or
+ *       {@code redis-cluster://[user:password@]host:port,host:port...}; {@code rediss}, {@code rediss-sentinel},
+ *       {@code rediss-cluster} for TLS (see {@code io.tokensockjs.redis.RedisUrl}); without it, memory (one server only)</td></tr>
+ *   <tr><td>{@value #REDIS_TLS_TRUSTSTORE}</td><td>(JVM default trust)</td><td>a PKCS12 or JKS file of the certificates
+ *       TLS connections to Redis trust</td></tr>
+ *   <tr><td>{@value #REDIS_TLS_TRUSTSTORE_PASSWORD}</td><td>(empty)</td><td>its password</td></tr>
+ *   <tr><td>{@value #REDIS_TLS_TRUSTSTORE_TYPE}</td><td>PKCS12</td><td>its type, {@code PKCS12} or {@code JKS}</td></tr>
+ *   <tr><td>{@value #REDIS_TLS_CA_FILE}</td><td>(none)</td><td>instead of a trust store: a PEM file of trusted
+ *       certificates</td></tr>
  *   <tr><td>{@value #REDIS_POOL_SIZE}</td><td>8</td><td>pooled Redis connections for publishing and tokens</td></tr>
  *   <tr><td>{@value #REDIS_CONNECT_TIMEOUT}</td><td>2s</td><td>how long opening a Redis connection may take</td></tr>
  *   <tr><td>{@value #REDIS_SOCKET_TIMEOUT}</td><td>2s</td><td>how long a Redis command may wait for its answer
@@ -83,6 +91,10 @@ public class TokenSockJsConfig {
     public static final String CLUSTER_TIMEOUT = "token-sockjs.cluster.timeout";
     public static final String PRESENCE_MESSAGES = "token-sockjs.presence.messages";
     public static final String REVALIDATE = "token-sockjs.revalidate";
+    public static final String REDIS_TLS_TRUSTSTORE = "token-sockjs.redis.tls.truststore";
+    public static final String REDIS_TLS_TRUSTSTORE_PASSWORD = "token-sockjs.redis.tls.truststore-password";
+    public static final String REDIS_TLS_TRUSTSTORE_TYPE = "token-sockjs.redis.tls.truststore-type";
+    public static final String REDIS_TLS_CA_FILE = "token-sockjs.redis.tls.ca-file";
     /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
     public static final String SOCKJS_SERVICE = "token";
 
@@ -210,6 +222,23 @@ public class TokenSockJsConfig {
     public Optional<Duration> revalidate() {
         return string(REVALIDATE).filter(value -> !value.equalsIgnoreCase("off") && !value.equalsIgnoreCase("false"))
                 .map(value -> ConfigValues.duration(REVALIDATE, value));
+    }
+
+    public Optional<String> redisTlsTruststore() {
+        return string(REDIS_TLS_TRUSTSTORE);
+    }
+
+    public String redisTlsTruststorePassword() {
+        // Not trimmed: a password may end with a space.
+        return config.getOptionalValue(REDIS_TLS_TRUSTSTORE_PASSWORD, String.class).orElse("");
+    }
+
+    public String redisTlsTruststoreType() {
+        return string(REDIS_TLS_TRUSTSTORE_TYPE).orElse("PKCS12");
+    }
+
+    public Optional<String> redisTlsCaFile() {
+        return string(REDIS_TLS_CA_FILE);
     }
 
     public Config raw() {

@@ -1,9 +1,13 @@
 package io.tokensockjs.pubsub;
 
+import io.tokensockjs.redis.RedisMode;
 import io.tokensockjs.redis.RedisSettings;
 
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +32,11 @@ import java.util.logging.Logger;
  * Redis fails the thread reconnects with a doubling pause, up to the configured maximum, and subscribes to
  * everything again; messages published meanwhile are lost, as Redis publish/subscribe keeps nothing. The broker
  * is healthy only while that connection is subscribed.
+ *
+ * <p>With Sentinels ({@code redis-sentinel://}) the subscriber connects to the primary the pooled client knows of
+ * (it follows the Sentinels' {@code +switch-master}); the keep-alive also checks that this is still the primary
+ * and reconnects when the Sentinels promoted another, so that a demoted primary that is still alive does not keep
+ * this server listening to the wrong node. A Redis Cluster uses {@link ShardedRedisBroker} instead.
  */
 public final class RedisBroker implements Broker {
 
@@ -40,7 +50,7 @@ public final class RedisBroker implements Broker {
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final RedisSettings settings;
-    private final RedisClient publisher;
+    private final Supplier<UnifiedJedis> publisher;
     private final ThreadFactory threads;
     private final ScheduledExecutorService scheduler;
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
@@ -50,6 +60,8 @@ public final class RedisBroker implements Broker {
     private final Duration readTimeout;
 
     private volatile RedisSubscription current;
+    /** Where {@link #current} is connected. */
+    private volatile HostAndPort currentAddress;
     private volatile boolean closing;
     private volatile Listener listener;
     private Thread thread;
@@ -59,17 +71,19 @@ public final class RedisBroker implements Broker {
     private final AtomicLong reconnects = new AtomicLong();
 
     /**
-     * @param publisher the pooled client, shared; the broker does not close it
+     * @param publisher the pooled client, shared; the broker does not close it. It may throw
+     *                  {@link IllegalStateException} while it cannot be made (no Sentinel answers yet)
      * @param threads   makes the subscriber thread (the server's managed thread factory)
      * @param scheduler runs the keep-alive pings
      */
-    public RedisBroker(RedisSettings settings, RedisClient publisher, ThreadFactory threads, ScheduledExecutorService scheduler) {
+    public RedisBroker(RedisSettings settings, Supplier<UnifiedJedis> publisher, ThreadFactory threads,
+            ScheduledExecutorService scheduler) {
         this(settings, publisher, threads, scheduler, KEEPALIVE);
     }
 
     /** @param keepalive how often to ping the subscriber connection; it is taken for dead after three silent periods */
-    RedisBroker(RedisSettings settings, RedisClient publisher, ThreadFactory threads, ScheduledExecutorService scheduler,
-            Duration keepalive) {
+    RedisBroker(RedisSettings settings, Supplier<UnifiedJedis> publisher, ThreadFactory threads,
+            ScheduledExecutorService scheduler, Duration keepalive) {
         this.settings = settings;
         this.publisher = publisher;
         this.threads = threads;
@@ -100,7 +114,7 @@ public final class RedisBroker implements Broker {
     @Override
     public void publish(String channel, String payload) {
         try {
-            publisher.publish(channel, payload);
+            publisher.get().publish(channel, payload);
         } catch (JedisException e) {
             throw new IllegalStateException("Redis did not take a message on " + channel + ": " + e.getMessage(), e);
         }
@@ -188,8 +202,10 @@ public final class RedisBroker implements Broker {
         while (!closing) {
             RedisSubscription subscription = null;
             try {
-                Jedis jedis = new Jedis(settings.hostAndPort(), settings.clientConfig("token-sockjs-subscriber"));
+                HostAndPort address = subscriberAddress();
+                Jedis jedis = new Jedis(address, settings.clientConfig("token-sockjs-subscriber"));
                 subscription = new RedisSubscription(jedis, wanted, this::deliver, readTimeout, this::subscribed);
+                currentAddress = address;
                 current = subscription;
                 if (!closing) {
                     subscription.run();
@@ -216,6 +232,14 @@ public final class RedisBroker implements Broker {
         LOG.fine("token-sockjs: Redis subscriber thread ends");
     }
 
+    /** The server to subscribe on: the configured one, or the primary the Sentinels name now. */
+    private HostAndPort subscriberAddress() {
+        if (settings.mode() == RedisMode.SENTINEL && publisher.get() instanceof RedisSentinelClient sentinels) {
+            return sentinels.getCurrentMaster();
+        }
+        return settings.hostAndPort();
+    }
+
     private void deliver(String channel, String payload) {
         Listener current = listener;
         if (current != null && !closing) {
@@ -231,7 +255,9 @@ public final class RedisBroker implements Broker {
             // Pooled connections opened before the failure are dead too: drop the idle ones now rather than
             // fail a publish on each.
             try {
-                publisher.getPool().clear();
+                if (publisher.get() instanceof RedisClient single) {
+                    single.getPool().clear();
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "could not clear the Redis pool", e);
             }
@@ -254,9 +280,23 @@ public final class RedisBroker implements Broker {
 
     private void keepAlive() {
         RedisSubscription subscription = current;
-        if (subscription != null) {
-            subscription.keepAlive();
+        if (subscription == null) {
+            return;
         }
+        if (settings.mode() == RedisMode.SENTINEL) {
+            try {
+                HostAndPort primary = subscriberAddress();
+                if (!primary.equals(currentAddress)) {
+                    LOG.info(() -> "token-sockjs: the Sentinels promoted " + primary + "; the Redis subscriber leaves "
+                            + currentAddress);
+                    subscription.disconnect();
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "token-sockjs: no primary from the Sentinels now", e);
+            }
+        }
+        subscription.keepAlive();
     }
 
     /** @return true when the broker closed during the pause */

@@ -6,14 +6,20 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The one pooled Redis client of this application, shared by the token store and the broker's publishing side,
- * opened when first asked for and closed with the application. The broker's subscriber holds a connection of its
+ * opened when first asked for and closed with the application. The broker's subscriber holds connections of its
  * own, outside the pool.
+ *
+ * <p>A Sentinel or Cluster client asks its nodes for the topology when it is made, and cannot be made while none
+ * answers: then {@link #pooled()} fails and the next call tries again, so that an application may start before
+ * its Redis.
  */
 @ApplicationScoped
 public class RedisClients {
@@ -22,24 +28,39 @@ public class RedisClients {
     TokenSockJsConfig config;
 
     private Optional<RedisSettings> settings;
-    private RedisClient pooled;
+    private UnifiedJedis pooled;
 
     /** The Redis settings, empty when none is configured (memory is used then). */
     public synchronized Optional<RedisSettings> settings() {
         if (settings == null) {
             // Not logged here: the token store and the broker each log their choice once.
-            settings = config.redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url), config.redisPoolSize(),
-                    config.redisConnectTimeout(), config.redisSocketTimeout(), config.redisReconnectBackoffMax()));
+            settings = config.redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url), tls(),
+                    config.redisPoolSize(), config.redisConnectTimeout(), config.redisSocketTimeout(),
+                    config.redisReconnectBackoffMax()));
         }
         return settings;
     }
 
-    /** The pooled client; only when {@link #settings()} has a value. */
-    public synchronized RedisClient pooled() {
+    /**
+     * The pooled client; only when {@link #settings()} has a value.
+     *
+     * @throws IllegalStateException when it cannot be made now (no Sentinel or Cluster node answers)
+     */
+    public synchronized UnifiedJedis pooled() {
         if (pooled == null) {
-            pooled = settings().orElseThrow(() -> new IllegalStateException("No Redis configured")).newPooledClient();
+            RedisSettings redis = settings().orElseThrow(() -> new IllegalStateException("No Redis configured"));
+            try {
+                pooled = RedisConnections.pooled(redis);
+            } catch (JedisException e) {
+                throw new IllegalStateException("No Redis client for " + redis.describe() + " yet: " + e.getMessage(), e);
+            }
         }
         return pooled;
+    }
+
+    private RedisTls tls() {
+        return new RedisTls(config.redisTlsTruststore().map(Path::of), config.redisTlsTruststorePassword(),
+                config.redisTlsTruststoreType(), config.redisTlsCaFile().map(Path::of));
     }
 
     @PreDestroy

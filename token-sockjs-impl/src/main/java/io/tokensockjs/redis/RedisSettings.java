@@ -1,37 +1,32 @@
 package io.tokensockjs.redis;
 
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.util.JedisURIHelper;
 
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
- * Where Redis is and how to talk to it, from the {@code token-sockjs.redis.*} keys: a {@code redis://} or
- * {@code rediss://} (TLS) URL with optional user, password and database, and the pool and time limits.
+ * Where Redis is and how to talk to it, from the {@code token-sockjs.redis.*} keys: the URL (standalone, Sentinel
+ * or Cluster, plain or TLS, with the ACL user and password), the TLS trust, and the pool and time limits.
  *
- * @param url                 {@code redis[s]://[[user]:password@]host[:port][/database]}
- * @param poolSize            connections the pooled client (publishing, tokens) opens at most
+ * @param url                 see {@link RedisUrl}
+ * @param trust               what TLS connections trust (used only when the URL asks for TLS)
+ * @param poolSize            connections the pooled client (publishing, tokens) opens at most, per Redis node
  * @param connectTimeout      how long opening a connection may take
  * @param socketTimeout       how long one command may wait for its answer; also bounds waiting for a pooled
  *                            connection, so that a caller never blocks indefinitely on an exhausted pool
  * @param reconnectBackoffMax the longest pause between two attempts of the subscriber to reconnect
  */
-public record RedisSettings(URI url, int poolSize, Duration connectTimeout, Duration socketTimeout,
+public record RedisSettings(RedisUrl url, RedisTls trust, int poolSize, Duration connectTimeout, Duration socketTimeout,
         Duration reconnectBackoffMax) {
 
     public RedisSettings {
-        if (!JedisURIHelper.isValid(url) || url.getHost() == null) {
-            throw new IllegalArgumentException("Not a Redis URL (redis://host:port or rediss://host:port): " + redacted(url));
+        if (url == null) {
+            throw new IllegalArgumentException("No Redis URL");
         }
+        trust = trust == null ? RedisTls.DEFAULT : trust;
         if (poolSize < 1) {
             throw new IllegalArgumentException("Redis pool size must be at least 1: " + poolSize);
         }
@@ -40,26 +35,51 @@ public record RedisSettings(URI url, int poolSize, Duration connectTimeout, Dura
         requirePositive("reconnect backoff", reconnectBackoffMax);
     }
 
-    /** Parses the URL text of the configuration; the exception never shows the password. */
-    public static URI parseUrl(String text) {
-        try {
-            return new URI(text.trim());
-        } catch (URISyntaxException e) {
-            // The message of URISyntaxException quotes the input, password included.
-            throw new IllegalArgumentException("Not a Redis URL: cannot be parsed at index " + e.getIndex());
-        }
+    /** With the JVM's default trust for TLS. */
+    public RedisSettings(RedisUrl url, int poolSize, Duration connectTimeout, Duration socketTimeout,
+            Duration reconnectBackoffMax) {
+        this(url, RedisTls.DEFAULT, poolSize, connectTimeout, socketTimeout, reconnectBackoffMax);
     }
 
+    /** Parses the URL text of the configuration; the exception never shows the password. */
+    public static RedisUrl parseUrl(String text) {
+        return RedisUrl.parse(text);
+    }
+
+    public RedisMode mode() {
+        return url.mode();
+    }
+
+    /** The server of a standalone URL. */
     public HostAndPort hostAndPort() {
-        return JedisURIHelper.getHostAndPort(url);
+        return url.first();
     }
 
     public boolean tls() {
-        return JedisURIHelper.isRedisSSLScheme(url);
+        return url.tls();
     }
 
-    /** The connection settings, with the name this client shows in {@code CLIENT LIST}. */
+    /** The settings of connections to data nodes, with the name this client shows in {@code CLIENT LIST}. */
     public JedisClientConfig clientConfig(String clientName) {
+        DefaultJedisClientConfig.Builder config = common(clientName);
+        if (url.user() != null) {
+            config.user(url.user());
+        }
+        if (url.password() != null) {
+            config.password(url.password());
+        }
+        if (url.database() != 0) {
+            config.database(url.database());
+        }
+        return config.build();
+    }
+
+    /** The settings of connections to Sentinels: the same TLS, no credentials (Sentinels have their own, if any). */
+    public JedisClientConfig sentinelConfig(String clientName) {
+        return common(clientName).build();
+    }
+
+    private DefaultJedisClientConfig.Builder common(String clientName) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis(connectTimeout))
                 .socketTimeoutMillis(millis(socketTimeout))
@@ -68,63 +88,19 @@ public record RedisSettings(URI url, int poolSize, Duration connectTimeout, Dura
                 // RESP2, which every Redis speaks; Jedis warns when left to negotiate on a plain connection.
                 .protocol(RedisProtocol.RESP2)
                 .autoNegotiateProtocol(false);
-        String user = JedisURIHelper.getUser(url);
-        String password = JedisURIHelper.getPassword(url);
-        if (user != null && !user.isEmpty()) {
-            config.user(user);
+        if (tls()) {
+            trust.socketFactory().ifPresent(config::sslSocketFactory);
+            config.sslParameters(trust.parameters());
         }
-        if (password != null && !password.isEmpty()) {
-            config.password(password);
-        }
-        if (JedisURIHelper.hasDbIndex(url)) {
-            config.database(JedisURIHelper.getDBIndex(url));
-        }
-        return config.build();
+        return config;
     }
 
-    /** A pooled client for commands that take a connection for a moment: PUBLISH, SET, GETDEL. */
-    public RedisClient newPooledClient() {
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(poolSize);
-        pool.setMaxIdle(poolSize);
-        pool.setMinIdle(0);
-        // The pool's default waits for a free connection forever.
-        pool.setMaxWait(socketTimeout);
-        pool.setJmxEnabled(false);
-        return RedisClient.builder()
-                .hostAndPort(hostAndPort())
-                .clientConfig(clientConfig("token-sockjs"))
-                .poolConfig(pool)
-                .build();
-    }
-
-    /** The URL without its password, for logs and health data. */
+    /** The URL without its password, and the trust, for logs and health data. */
     public String describe() {
-        return redacted(url) + (tls() ? " (TLS)" : "");
+        return url.describe() + (tls() ? " (TLS, " + trust.describe() + ")" : "");
     }
 
-    /** {@code scheme://[user@]host:port[/path]}: what may be logged of a Redis URL. */
-    static String redacted(URI url) {
-        if (url == null) {
-            return "null";
-        }
-        String user = url.getUserInfo() == null ? null : url.getUserInfo().split(":", 2)[0];
-        StringBuilder out = new StringBuilder();
-        out.append(url.getScheme() == null ? "?" : url.getScheme()).append("://");
-        if (user != null && !user.isEmpty()) {
-            out.append(user).append('@');
-        }
-        out.append(url.getHost() == null ? "?" : url.getHost());
-        if (url.getPort() >= 0) {
-            out.append(':').append(url.getPort());
-        }
-        if (url.getPath() != null && !url.getPath().isEmpty() && !url.getPath().equals("/")) {
-            out.append(url.getPath());
-        }
-        return out.toString();
-    }
-
-    private static int millis(Duration duration) {
+    static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 

@@ -79,7 +79,8 @@ class RedisBrokerTest {
     private Node node(Duration keepalive) {
         RedisSettings settings = new RedisSettings(RedisSettings.parseUrl(REDIS.redis().url()), 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(400));
-        RedisBroker broker = new RedisBroker(settings, client(), Thread::new, scheduler, keepalive);
+        RedisClient publisher = client();
+        RedisBroker broker = new RedisBroker(settings, () -> publisher, Thread::new, scheduler, keepalive);
         brokers.add(broker);
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
         broker.start((channel, payload) -> inbox.add(channel + " " + payload));

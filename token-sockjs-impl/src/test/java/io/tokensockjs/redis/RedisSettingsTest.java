@@ -45,7 +45,7 @@ class RedisSettingsTest {
         RedisSettings redis = settings("rediss://cache.example:6380");
         assertTrue(redis.tls());
         assertTrue(redis.clientConfig("x").isSsl());
-        assertEquals("rediss://cache.example:6380 (TLS)", redis.describe());
+        assertEquals("rediss://cache.example:6380 (TLS, the JVM's default trust)", redis.describe());
     }
 
     @Test

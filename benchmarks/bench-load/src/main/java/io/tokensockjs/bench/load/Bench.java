@@ -34,6 +34,7 @@ public final class Bench {
             case "connect" -> ConnectScenario.run(args);
             case "token" -> TokenScenario.run(args);
             case "presence" -> PresenceScenario.run(args);
+            case "soak" -> SoakScenario.run(args);
             default -> throw new IllegalArgumentException("No scenario " + argv[0]);
         };
         System.out.println(result);
