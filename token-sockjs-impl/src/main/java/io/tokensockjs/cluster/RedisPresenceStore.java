@@ -8,7 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
@@ -46,11 +46,11 @@ final class RedisPresenceStore implements PresenceStore {
     /** Entries removed per round trip when cleaning up after a dead server. */
     static final int CLEANUP_BATCH = 500;
 
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
     private final String serverId;
     private final Duration ttl;
 
-    RedisPresenceStore(RedisClient redis, String serverId, Duration ttl) {
+    RedisPresenceStore(UnifiedJedis redis, String serverId, Duration ttl) {
         this.redis = redis;
         this.serverId = serverId;
         this.ttl = ttl;
