@@ -11,8 +11,6 @@
 #   bench.sh targets [RUNS]        the issue's table (default 3 rounds) after a warm-up round, then the summary
 #   bench.sh connect20k            20,000 idle sockets held on this machine: two servers of each kind, 10,000 each
 #                                  (one process may not hold 20,000: the open-files limit here is 20,000)
-#   bench.sh presence10k           10,000 sockets joining one channel across two bench servers sharing Redis:
-#                                  time to a consistent presence on both, and the growth of Redis's used_memory
 #   bench.sh summary [FILE]...     medians per server and the java/node ratios
 #
 # Environment: RESULTS (default results/raw-<date>.txt), JAVA_PORT (19200), NODE_PORT (19300), REDIS_PORT (19399).
@@ -42,7 +40,7 @@ start_java() { # port server-name
   if ! answers "$(java_url "$1")/bench/stats"; then
     (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" mvn -B -q -pl benchmarks/bench-server \
       liberty:create liberty:deploy liberty:start -Dbench.http.port="$1" -Dbench.https.port="$(( $1 + 1 ))" \
-      -Dbench.server.name="$2" ${BENCH_DEPLOY_ARGS:-})
+      -Dbench.server.name="$2")
   fi
   wait_for "$(java_url "$1")/bench/stats" 120
 }
@@ -160,22 +158,6 @@ connect20k() {
   stop_node "$(( NODE_PORT + 10 ))"
 }
 
-# The bench war as built in this tree (mvn -pl benchmarks/bench-server,benchmarks/bench-load -am package -DskipTests),
-# not a loose application, whose library jars would come from ~/.m2.
-presence10k() {
-  export BENCH_DEPLOY_ARGS="-DlooseApplication=false"
-  if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
-    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-      --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
-  fi
-  start_java "$JAVA_PORT" benchServer
-  start_java "$(( JAVA_PORT + 10 ))" benchServer2
-  mkdir -p "$(dirname "$RESULTS")"
-  load presence --url "$(java_url "$JAVA_PORT"),$(java_url "$(( JAVA_PORT + 10 ))")" --sockets 10000 --rate 1000 \
-    --redis "127.0.0.1:$REDIS_PORT" | tee -a "$RESULTS"
-  stop_java benchServer2
-}
-
 summary() {
   load summary "${@:-$RESULTS}"
 }
@@ -188,7 +170,6 @@ case "$command" in
   compare) compare "$@" ;;
   targets) targets "$@" ;;
   connect20k) connect20k ;;
-  presence10k) presence10k ;;
   summary) summary "$@" ;;
-  *) sed -n '2,19p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac
