@@ -82,7 +82,9 @@ class SentinelFailoverTest {
         redis.awaitPromotion(Duration.ofSeconds(60));
         RedisNode.awaitTrue(() -> health.lastUp() > killedAt, Duration.ofSeconds(30), () -> "brokers not healthy again");
         long upAt = health.lastUp();
-        TimeUnit.SECONDS.sleep(2);
+        // Resumed means each broker goes on receiving; how soon depends on the machine's load, so wait for it.
+        RedisNode.awaitTrue(() -> probe.receivedSince(0, upAt) > 100 && probe.receivedSince(1, upAt) > 100,
+                Duration.ofSeconds(30), () -> "deliveries did not resume on both brokers");
         probe.stop();
 
         assertTrue(health.firstDownAfter(killedAt) > 0, "readiness went DOWN during the failover");
@@ -97,8 +99,6 @@ class SentinelFailoverTest {
             assertTrue(message.at() >= killedAt - TimeUnit.MILLISECONDS.toNanos(100) && message.at() <= upAt,
                     "message " + message.number() + " lost outside the fault window");
         }
-        assertTrue(probe.receivedSince(0, upAt) > 100 && probe.receivedSince(1, upAt) > 100,
-                "deliveries resumed on both brokers");
         System.out.printf("[sentinel failover] kill to healthy again %d ms; %d messages taken, %d refused, %d lost "
                         + "(all inside the window)%n", TimeUnit.NANOSECONDS.toMillis(upAt - killedAt), probe.taken(),
                 probe.refused(), lost.size());
