@@ -63,7 +63,13 @@
     list.scrollTop = list.scrollHeight;
   }
 
+  // What chat.say publishes; anything else published on a room (a server's or a test's raw data) is not shown.
+  function isChatMessage(message) {
+    return message !== null && typeof message === "object" && typeof message.text === "string";
+  }
+
   function remember(room, message) {
+    if (!isChatMessage(message)) { return; }
     var messages = state.messages[room] || (state.messages[room] = []);
     messages.push(message);
     if (room === state.room) { renderMessages(); }
@@ -102,7 +108,7 @@
   function loadHistory(room, then) {
     state.socket.rpc("_history", { channel: room, limit: 50 }, function (error, history) {
       if (!error) {
-        state.messages[room] = history.messages.map(function (kept) { return kept.message; });
+        state.messages[room] = history.messages.map(function (kept) { return kept.message; }).filter(isChatMessage);
         if (room === state.room) { renderMessages(); }
       }
       if (then) { then(); }

@@ -76,7 +76,9 @@ public class Cluster {
         try {
             store.leave();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "token-sockjs: could not remove this server's presence entries; they expire with its heartbeat", e);
+            LOG.warning("token-sockjs: could not remove this server's presence entries (" + e.getMessage()
+                    + "); they leave presence when its heartbeat expires");
+            LOG.log(Level.FINE, "leaving the cluster failed", e);
         }
     }
 
