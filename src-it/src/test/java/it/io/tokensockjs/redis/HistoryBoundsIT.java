@@ -110,6 +110,9 @@ public class HistoryBoundsIT {
             assertEquals(1, jedis.xlen(ageKey), "the age-bound stream after its messages expired");
             figures.add("after 2.5 s: timed XLEN " + jedis.xlen(ageKey) + ", used_memory " + usedMemory(jedis));
         }
+        // Bounded, and there at all: a server that kept no history would pass the bounds above with empty streams.
+        assertTrue(maxSizeLength >= 100, "the size-bound stream filled up to its size: " + maxSizeLength);
+        assertTrue(maxAgeLength > 0, "the age-bound stream kept messages: " + maxAgeLength);
         figures.add("max bounded XLEN " + maxSizeLength + ", max bytes " + maxSizeBytes + "; max timed XLEN " + maxAgeLength);
         figures.forEach(line -> System.out.println("[history bounds] " + line));
     }

@@ -51,9 +51,12 @@ public class ServerCrashIT {
         }
         String bobId = bob.call("cluster.me", JsonValue.NULL).asJsonObject().getString("socket");
 
+        // Liberty's server process has the server's name as an argument; Payara Micro's has its runtime directory
+        // (--rootdir .../redisB).
         ProcessHandle serverB = ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(args -> List.of(args).contains("redisB")).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no process of the Liberty server redisB"));
+                .filter(process -> process.info().arguments().map(args -> List.of(args).stream()
+                        .anyMatch(arg -> arg.equals("redisB") || arg.endsWith("/redisB"))).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no process of the server redisB"));
         long killed = System.nanoTime();
         assertTrue(serverB.destroyForcibly(), "SIGKILL to " + serverB.pid());
         serverB.onExit().get();
