@@ -125,8 +125,8 @@ class ClusterHistoryTest {
         ShardedRedisBroker a = broker();
         a.start((c, payload) -> toA.add(c + " " + payload));
         a.subscribe(channel);
-        RedisNode.awaitTrue(() -> a.isHealthy() && a.subscribedNodes().size() == 1, Duration.ofSeconds(20),
-                () -> "broker not subscribed");
+        RedisNode.awaitTrue(() -> a.isHealthy() && shardSubscribers(channel) == 1, Duration.ofSeconds(20),
+                () -> "broker not shard-subscribed on the channel's primary");
         RedisHistoryStore storeA = new RedisHistoryStore(pooledA, Duration.ofHours(1), Delivery.SHARDED);
         RedisHistoryStore storeB = new RedisHistoryStore(pooledB, Duration.ofHours(1), Delivery.SHARDED);
         int each = 200;
@@ -180,6 +180,16 @@ class ClusterHistoryTest {
             byPrimary.putIfAbsent(cluster.primaryOf(channel).port(), channel);
         }
         return List.copyOf(byPrimary.values());
+    }
+
+    /** {@code PUBSUB SHARDNUMSUB} on the channel's primary. */
+    private static long shardSubscribers(String channel) {
+        try (redis.clients.jedis.Jedis jedis = cluster.primaryOf(channel).client()) {
+            List<?> reply = (List<?>) jedis.sendCommand(redis.clients.jedis.Protocol.Command.PUBSUB, "SHARDNUMSUB", channel);
+            return (Long) reply.get(1);
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private ShardedRedisBroker broker() {
