@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -32,9 +33,13 @@ import java.util.logging.Logger;
  *       entries of a server that died can be removed without a scan.</li>
  * </ul>
  * A join or a leave is two commands in one round trip (HSET/HDEL and SADD/SREM). Reads ask the liveness of the
- * servers they meet (one MGET), so that a dead server's entries are left out as soon as its key expires; the next
+ * servers they meet (one pipelined GET each), so that a dead server's entries are left out as soon as its key expires; the next
  * heartbeat of any live server then removes them, in batches popped from the dead server's {@code owned} set (so two
  * servers cleaning at once share the work).
+ *
+ * <p>On a Redis Cluster the keys spread over the shards as their names hash (no hash tag: no shard holds all of
+ * presence). No command or script names two keys, so none is ever CROSSSLOT: what goes together in a round trip is
+ * a pipeline, which the cluster client splits by node (it is not atomic, nor is it on one server).
  */
 final class RedisPresenceStore implements PresenceStore {
 
@@ -191,17 +196,26 @@ final class RedisPresenceStore implements PresenceStore {
         return entries;
     }
 
-    /** Those of the servers whose liveness key is present. */
+    /**
+     * Those of the servers whose liveness key is present: one GET per server in one pipelined round trip, not an
+     * MGET, because on a Redis Cluster the servers' keys lie in different slots (an MGET across slots is refused with
+     * CROSSSLOT); the cluster client's pipeline sends each GET to the node owning its key.
+     */
     private Set<String> alive(Set<String> servers) {
         if (servers.isEmpty()) {
             return Set.of();
         }
         List<String> ids = List.copyOf(servers);
-        List<String> keys = ids.stream().map(RedisPresenceStore::aliveKey).toList();
-        List<String> values = redis.mget(keys.toArray(String[]::new));
+        List<Response<String>> values = new ArrayList<>(ids.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (String id : ids) {
+                values.add(pipeline.get(aliveKey(id)));
+            }
+            pipeline.sync();
+        }
         Set<String> live = new LinkedHashSet<>();
         for (int i = 0; i < ids.size(); i++) {
-            if (values.get(i) != null) {
+            if (values.get(i).get() != null) {
                 live.add(ids.get(i));
             }
         }

@@ -41,9 +41,9 @@ public class ChannelHistory {
 
     /**
      * Reads the rules and opens the store; the memory store publishes through {@code broker} (a Redis store
-     * publishes itself, in its script).
+     * publishes itself, in its script, with the command {@code delivery} names so the broker's subscribers see it).
      */
-    public synchronized void start(HistoryStore.Publisher broker) {
+    public synchronized void start(HistoryStore.Publisher broker, Delivery delivery) {
         rules = HistoryRules.parse(HistoryConfig.CHANNELS, config.channels().orElse(null));
         maxPerRequest = config.maxPerRequest();
         if (rules.isEmpty()) {
@@ -56,7 +56,7 @@ public class ChannelHistory {
             }
         }
         if (redis.settings().isPresent()) {
-            store = new RedisHistoryStore(redis.pooled(), retention);
+            store = new RedisHistoryStore(redis.pooled(), retention, delivery);
         } else {
             MemoryHistoryStore memory = new MemoryHistoryStore(broker, retention, System::currentTimeMillis);
             store = memory;

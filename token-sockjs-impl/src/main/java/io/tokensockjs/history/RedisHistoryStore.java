@@ -18,6 +18,10 @@ import java.util.List;
  * so the offsets of a channel are published in order whichever server published them, and a reader of the history
  * sees exactly the messages whose envelopes went out before it. A missing hash (a Redis restart without persistence,
  * a history left silent for the retention) starts a new epoch, and the stream with it, at offset 1.
+ *
+ * <p>On a Redis Cluster (sharded pub/sub, {@link Delivery#SHARDED}) the script {@code SPUBLISH}es instead, and the two
+ * keys are named to lie in the channel's own slot ({@link HistoryKeys}), which Redis requires of a script that
+ * publishes on a shard channel; a channel whose name makes that impossible is refused.
  */
 public final class RedisHistoryStore implements HistoryStore {
 
@@ -68,7 +72,10 @@ public final class RedisHistoryStore implements HistoryStore {
             end
             """;
 
-    /** KEYS: stream, meta. ARGV: channel, json, epoch candidate, size, ttl ms (0: none), retention ms. */
+    /**
+     * KEYS: stream, meta. ARGV: channel, json, epoch candidate, size, ttl ms (0: none), retention ms, the publishing
+     * command ({@code PUBLISH} or {@code SPUBLISH}, see {@link Delivery}).
+     */
     private static final String PUBLISH = FUNCTIONS + """
             local epoch = epoch_of(KEYS[1], KEYS[2], ARGV[3], ARGV[6])
             local offset = redis.call('HINCRBY', KEYS[2], 'top', 1)
@@ -77,7 +84,7 @@ public final class RedisHistoryStore implements HistoryStore {
             expire_old(KEYS[1], tonumber(ARGV[5]), now)
             redis.call('PEXPIRE', KEYS[1], ARGV[6])
             redis.call('PEXPIRE', KEYS[2], ARGV[6])
-            redis.call('PUBLISH', ARGV[1], '#' .. epoch .. ' ' .. string.format('%d', offset) .. ' ' .. ARGV[2])
+            redis.call(ARGV[7], ARGV[1], '#' .. epoch .. ' ' .. string.format('%d', offset) .. ' ' .. ARGV[2])
             return offset
             """;
 
@@ -110,30 +117,48 @@ public final class RedisHistoryStore implements HistoryStore {
 
     private final UnifiedJedis redis;
     private final Duration retention;
+    private final Delivery delivery;
+
+    /** A store for plain pub/sub (one Redis server or a Sentinel-managed primary). */
+    public RedisHistoryStore(UnifiedJedis redis, Duration retention) {
+        this(redis, retention, Delivery.PLAIN);
+    }
 
     /**
      * @param redis     the pooled client, shared; the store does not close it
      * @param retention how long a silent channel's history (its epoch and offsets) is kept
+     * @param delivery  how the broker in use receives channels, and so how the script publishes
      */
-    public RedisHistoryStore(UnifiedJedis redis, Duration retention) {
+    public RedisHistoryStore(UnifiedJedis redis, Duration retention, Delivery delivery) {
         this.redis = redis;
         this.retention = retention;
+        this.delivery = delivery;
     }
 
-    /** The key of a channel's stream. */
+    /** The key of a channel's stream with plain pub/sub. */
     public static String streamKey(String channel) {
-        return "token-sockjs:history:{" + channel + "}";
+        return HistoryKeys.of(channel, Delivery.PLAIN).stream();
     }
 
     static String metaKey(String channel) {
-        return streamKey(channel) + ":meta";
+        return HistoryKeys.of(channel, Delivery.PLAIN).meta();
+    }
+
+    /** The keys of a channel with this store's delivery; a channel that cannot keep history here is refused. */
+    private List<String> keys(String channel) {
+        try {
+            HistoryKeys keys = HistoryKeys.of(channel, delivery);
+            return List.of(keys.stream(), keys.meta());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     @Override
     public void publish(String channel, HistoryRule rule, String json) {
         try {
-            redis.eval(PUBLISH, List.of(streamKey(channel), metaKey(channel)), List.of(channel, json, Epochs.next(),
-                    Integer.toString(rule.size()), Long.toString(rule.ttlMillis()), Long.toString(retention.toMillis())));
+            redis.eval(PUBLISH, keys(channel), List.of(channel, json, Epochs.next(), Integer.toString(rule.size()),
+                    Long.toString(rule.ttlMillis()), Long.toString(retention.toMillis()), delivery.command()));
         } catch (JedisException e) {
             throw new IllegalStateException("Redis did not take a message on " + channel + ": " + e.getMessage(), e);
         }
@@ -143,7 +168,7 @@ public final class RedisHistoryStore implements HistoryStore {
     public HistoryPage read(String channel, HistoryRule rule, long after, int limit) {
         Object answer;
         try {
-            answer = redis.eval(READ, List.of(streamKey(channel), metaKey(channel)), List.of(Long.toString(after),
+            answer = redis.eval(READ, keys(channel), List.of(Long.toString(after),
                     Integer.toString(limit), Epochs.next(), Long.toString(rule.ttlMillis()), Long.toString(retention.toMillis())));
         } catch (JedisException e) {
             throw new IllegalStateException("Redis did not answer a history read of " + channel + ": " + e.getMessage(), e);
@@ -178,6 +203,6 @@ public final class RedisHistoryStore implements HistoryStore {
 
     @Override
     public String describe() {
-        return "Redis Streams";
+        return delivery == Delivery.SHARDED ? "Redis Streams (in each channel's slot, SPUBLISH)" : "Redis Streams";
     }
 }

@@ -11,6 +11,10 @@
  * history left to expire, starts a new one, and a client that asks with the old one is told that what it missed is
  * gone.
  *
+ * <p>On a Redis Cluster the broker uses sharded pub/sub; publish/subscribe says so when it starts the history
+ * ({@link io.tokensockjs.history.Delivery}), and the script then {@code SPUBLISH}es, its two keys named to lie in the
+ * channel's own slot ({@code HistoryKeys}).
+ *
  * <p>May import: {@code config}, {@code redis} and {@code threads}. Publish/subscribe ({@code pubsub}) uses it; it knows nothing of
  * sockets.
  */

@@ -29,6 +29,14 @@ public interface Broker {
         return 0;
     }
 
+    /**
+     * Whether the broker receives channels with sharded pub/sub ({@code SSUBSCRIBE}), so that what is published on
+     * them from elsewhere (the history script) must go out with {@code SPUBLISH}.
+     */
+    default boolean sharded() {
+        return false;
+    }
+
     /** Whether the broker can deliver now (for the readiness check). */
     boolean isHealthy();
 

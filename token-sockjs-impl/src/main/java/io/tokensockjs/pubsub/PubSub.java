@@ -14,6 +14,7 @@ import io.tokensockjs.events.UnsubscribeEventImpl;
 import io.tokensockjs.events.VetoOutcomes;
 import io.tokensockjs.events.VetoableEventSupport;
 import io.tokensockjs.history.ChannelHistory;
+import io.tokensockjs.history.Delivery;
 import io.tokensockjs.history.Envelope;
 import io.tokensockjs.history.HistoryRule;
 import io.tokensockjs.json.Jsonp;
@@ -115,7 +116,7 @@ public class PubSub {
         broker = brokers.broker();
         registry = new ChannelRegistry(broker);
         delivery = new ChannelDelivery(orderedFilters());
-        history.start(broker::publish);
+        history.start(broker::publish, broker.sharded() ? Delivery.SHARDED : Delivery.PLAIN);
         kept = new KeptChannels(history, registry, delivery, scheduling.executor(), historyEvents::fire);
         broker.start(this::delivered);
         BrokerGauges.register(metrics, broker);

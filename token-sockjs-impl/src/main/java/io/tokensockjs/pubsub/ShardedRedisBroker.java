@@ -89,6 +89,11 @@ public final class ShardedRedisBroker implements Broker {
 
     /** @throws IllegalStateException when Redis did not take the message */
     @Override
+    public boolean sharded() {
+        return true;
+    }
+
+    @Override
     public void publish(String channel, String payload) {
         try {
             client().spublish(channel, payload);
