@@ -67,7 +67,7 @@ class ArchitectureTest {
             .whereLayer("cluster").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "redis", "pubsub")
             .whereLayer("server").mayOnlyAccessLayers("sockjs", "json", "threads", "config", "metrics", "tracing", "events",
                     "redis", "protocol", "auth", "rpc", "pubsub", "history", "cluster")
-            .whereLayer("admin").mayOnlyAccessLayers("json", "config", "metrics", "server", "pubsub")
+            .whereLayer("admin").mayOnlyAccessLayers("json", "config", "metrics", "server", "pubsub", "cluster")
             .whereLayer("cdi").mayNotBeAccessedByAnyLayer();
 
     /**

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -33,8 +32,10 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>{@code GET sockets?offset&limit&channel&transport&ip&q}: a page of sockets ({@value #DEFAULT_LIMIT}, at most
- *       {@value #MAX_LIMIT})</li>
- *   <li>{@code GET sockets/{id}}, {@code DELETE sockets/{id}} (closes it)</li>
+ *       {@value #MAX_LIMIT}), of every server when they share a Redis; {@code unanswered} names the servers that did
+ *       not answer in time</li>
+ *   <li>{@code GET sockets/{id}}, {@code DELETE sockets/{id}} (closes it), on whichever server holds it; 504 when that
+ *       server does not answer</li>
  *   <li>{@code POST sockets/{id}/unsubscribe} with {@code {"channel":C}}</li>
  *   <li>{@code GET channels?offset&limit}: channels with their subscribers</li>
  *   <li>{@code POST publish} with {@code {"channel":C,"data":D}}</li>
@@ -75,10 +76,14 @@ public class AdminResource {
             if (limit == 0) {
                 throw new BadRequest("limit must be at least 1");
             }
-            Page<SocketView> page = directory.sockets(new SocketQuery(filter("channel"), filter("transport"), filter("ip"),
-                    filter("q"), offset, limit));
+            Page<SocketView> page;
+            try {
+                page = directory.sockets(new SocketQuery(filter("channel"), filter("transport"), filter("ip"), filter("q"), offset, limit));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage()); // a page deeper than a cluster-wide listing serves
+            }
             JsonArrayBuilder items = Jsonp.PROVIDER.createArrayBuilder();
-            page.items().forEach(socket -> items.add(json(socket)));
+            page.items().forEach(socket -> items.add(SocketViewJson.write(socket)));
             return ok(pageJson(page).add("sockets", items));
         });
     }
@@ -86,7 +91,7 @@ public class AdminResource {
     @GET
     @Path("sockets/{id}")
     public Response socket(@PathParam("id") String id) {
-        return guarded(() -> directory.socket(id).map(socket -> ok(json(socket))).orElseGet(() -> error(404, "No such socket")));
+        return guarded(() -> directory.socket(id).map(socket -> ok(SocketViewJson.write(socket))).orElseGet(() -> error(404, "No such socket")));
     }
 
     @DELETE
@@ -119,13 +124,16 @@ public class AdminResource {
         return guarded(() -> {
             int offset = intParameter("offset", 0, Integer.MAX_VALUE);
             int limit = Math.min(intParameter("limit", DEFAULT_LIMIT, Integer.MAX_VALUE), MAX_LIMIT);
-            List<ChannelView> all = directory.channels();
-            int from = Math.min(offset, all.size());
-            List<ChannelView> items = all.subList(from, Math.min(from + limit, all.size()));
+            Page<ChannelView> page;
+            try {
+                page = directory.channels(offset, limit);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(e.getMessage());
+            }
             JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
-            items.forEach(channel -> array.add(Jsonp.PROVIDER.createObjectBuilder()
+            page.items().forEach(channel -> array.add(Jsonp.PROVIDER.createObjectBuilder()
                     .add("channel", channel.channel()).add("subscribers", channel.subscribers())));
-            return ok(pageJson(new Page<>(items, offset, limit, all.size())).add("channels", array));
+            return ok(pageJson(page).add("channels", array));
         });
     }
 
@@ -178,6 +186,10 @@ public class AdminResource {
                 response = error(400, e.getMessage());
             } catch (IOException e) {
                 response = error(400, "Unreadable request body");
+            } catch (ServerUnansweredException e) {
+                response = Response.status(504).type("application/json").entity(Jsonp.PROVIDER.createObjectBuilder()
+                        .add("error", e.getMessage()).add("unanswered", Jsonp.PROVIDER.createArrayBuilder().add(e.server()))
+                        .build().toString()).build();
             }
         }
         return Response.fromResponse(response).header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
@@ -250,22 +262,11 @@ public class AdminResource {
         throw new BadRequest("channel must be a non-empty string");
     }
 
+    /** The page's numbers, and the servers whose part is missing (always present, empty when the answer is whole). */
     private static JsonObjectBuilder pageJson(Page<?> page) {
-        return Jsonp.PROVIDER.createObjectBuilder().add("offset", page.offset()).add("limit", page.limit()).add("total", page.total());
-    }
-
-    private static JsonObjectBuilder json(SocketView socket) {
-        JsonArrayBuilder channels = Jsonp.PROVIDER.createArrayBuilder();
-        socket.channels().forEach(channels::add);
-        JsonObjectBuilder json = Jsonp.PROVIDER.createObjectBuilder()
-                .add("id", socket.id())
-                .add("server", socket.server())
-                .add("auth", socket.authSummary())
-                .add("transport", String.valueOf(socket.transport()))
-                .add("channels", channels)
-                .add("queuedBytes", socket.queuedBytes());
-        json.add("ip", socket.ip() == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(socket.ip()));
-        json.add("created", socket.created() == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(socket.created().toString()));
-        return json;
+        JsonArrayBuilder unanswered = Jsonp.PROVIDER.createArrayBuilder();
+        page.unanswered().forEach(unanswered::add);
+        return Jsonp.PROVIDER.createObjectBuilder().add("offset", page.offset()).add("limit", page.limit()).add("total", page.total())
+                .add("unanswered", unanswered);
     }
 }

@@ -5,6 +5,7 @@ import io.tokensockjs.server.SocketImpl;
 import io.tokensockjs.server.SocketRegistry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -13,11 +14,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The sockets of this server, for the admin API. */
+/**
+ * The sockets of this server, for the admin API (typed as itself only: {@link SocketDirectories} decides which
+ * directory the API gets).
+ */
 @ApplicationScoped
+@Typed(LocalSocketDirectory.class)
 public class LocalSocketDirectory implements SocketDirectory {
 
-    private static final Comparator<SocketView> ORDER = Comparator
+    static final Comparator<SocketView> ORDER = Comparator
             .comparing(SocketView::created, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(SocketView::id);
 
@@ -37,9 +42,7 @@ public class LocalSocketDirectory implements SocketDirectory {
             }
         }
         matching.sort(ORDER);
-        int from = Math.min(query.offset(), matching.size());
-        int to = Math.min(from + query.limit(), matching.size());
-        return new Page<>(List.copyOf(matching.subList(from, to)), query.offset(), query.limit(), matching.size());
+        return Page.of(matching, query.offset(), query.limit(), matching.size(), List.of());
     }
 
     @Override
@@ -58,11 +61,12 @@ public class LocalSocketDirectory implements SocketDirectory {
     }
 
     @Override
-    public List<ChannelView> channels() {
-        return pubSub.channels().stream().sorted()
+    public Page<ChannelView> channels(int offset, int limit) {
+        List<ChannelView> all = pubSub.channels().stream().sorted()
                 .map(channel -> new ChannelView(channel, pubSub.channelSockets(channel).size()))
                 .filter(channel -> channel.subscribers() > 0)
                 .toList();
+        return Page.of(all, offset, limit, all.size(), List.of());
     }
 
     @Override

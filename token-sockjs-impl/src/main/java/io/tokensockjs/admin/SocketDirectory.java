@@ -1,16 +1,15 @@
 package io.tokensockjs.admin;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
- * What the admin API asks of the sockets, wherever they are. {@link LocalSocketDirectory} answers for this server; a
- * directory over every server that shares a Redis (a request to each, answers merged) plugs in as an alternative bean
- * of this interface without changes to the API or the dashboard.
+ * What the admin API asks of the sockets, wherever they are. {@link LocalSocketDirectory} answers for this server;
+ * {@link ClusterSocketDirectory} for every server sharing a Redis ({@link SocketDirectories} chooses). The methods
+ * about one socket throw {@link ServerUnansweredException} when the server holding it did not answer.
  */
 public interface SocketDirectory {
 
-    /** The {@code server} of sockets on this server. */
+    /** The {@code server} of sockets on this server when it is alone (no Redis). */
     String LOCAL = "local";
 
     /** The sockets that match, ordered by creation then id, one page of them. */
@@ -21,8 +20,8 @@ public interface SocketDirectory {
     /** Closes a socket; false when there is no such socket. */
     boolean close(String id);
 
-    /** Every channel with its subscribers, ordered by name. */
-    List<ChannelView> channels();
+    /** A page of the channels with their subscribers (more than none), ordered by name. */
+    Page<ChannelView> channels(int offset, int limit);
 
     /** Publishes a JSON payload on a channel (to every server, as {@code TokenSocketServer.publish} does). */
     void publish(String channel, String payloadJson);

@@ -15,4 +15,9 @@ public record SocketView(String id, String server, String authSummary, String ip
 
     /** Longer authentication data is cut: the list shows who, not everything the application attached. */
     public static final int MAX_AUTH_SUMMARY = 256;
+
+    /** The same socket, said to be on that server. */
+    public SocketView onServer(String serverId) {
+        return new SocketView(id, serverId, authSummary, ip, transport, channels, created, queuedBytes);
+    }
 }

@@ -93,6 +93,11 @@ public class Cluster {
         return serverId;
     }
 
+    /** True when the servers share a Redis: other servers may hold sockets, and the bus reaches them. */
+    public boolean shared() {
+        return store instanceof RedisPresenceStore;
+    }
+
     public PresenceStore presence() {
         return store;
     }
