@@ -1,9 +1,6 @@
 package it.io.tokensockjs.token.browser;
 
-import it.io.tokensockjs.sockjs.browser.Chromium;
-import it.io.tokensockjs.sockjs.browser.ChromiumTests;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,42 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * its channels by itself, so that what is published afterwards still reaches it. The other socket is a second
  * browser context, with a user of its own. Leaves a screenshot of the page at {@code target/tokensockjs-pubsub.png}.
  */
-public class TokenSocketClientPubSubIT extends ChromiumTests<TokenSocketPage> {
-
-    private Chromium chromium;
-    private TokenSocketPage otherPage;
-
-    @Override
-    protected TokenSocketPage openPage(Chromium chromium) {
-        this.chromium = chromium;
-        return TokenSocketPage.open(chromium.newContext(), TokenSocketPage.BASE_URL);
-    }
-
-    @AfterEach
-    void closeOtherPage() {
-        if (otherPage != null) {
-            otherPage.close();
-            otherPage = null;
-        }
-    }
-
-    /** A logged-in client on the test's page, ready. */
-    private TokenSocketPage.Client ready(String user) {
-        return ready(harness, user);
-    }
-
-    /** A logged-in client on a second page, in a browser context (a cookie jar, a session) of its own. */
-    private TokenSocketPage.Client other(String user) {
-        otherPage = TokenSocketPage.open(chromium.newContext(), TokenSocketPage.BASE_URL);
-        return ready(otherPage, user);
-    }
-
-    private static TokenSocketPage.Client ready(TokenSocketPage page, String user) {
-        page.login(user);
-        TokenSocketPage.Client client = page.connect(Map.of());
-        assertNull(client.awaitReady(), "the error " + client + " reported when it got ready");
-        return client;
-    }
+public class TokenSocketClientPubSubIT extends TwoUserPageTests {
 
     private static Map<String, Object> message(String channel, String text) {
         return Map.of("channel", channel, "message", Map.of("text", text));

@@ -1,9 +1,6 @@
 package it.io.tokensockjs.token.browser;
 
-import it.io.tokensockjs.sockjs.browser.Chromium;
-import it.io.tokensockjs.sockjs.browser.ChromiumTests;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,31 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * offset, and - the way a page recovers - what was published while its socket was down, after it reconnected.
  * Leaves a screenshot at {@code target/tokensockjs-history.png}.
  */
-public class TokenSocketHistoryIT extends ChromiumTests<TokenSocketPage> {
-
-    private Chromium chromium;
-    private TokenSocketPage otherPage;
-
-    @Override
-    protected TokenSocketPage openPage(Chromium chromium) {
-        this.chromium = chromium;
-        return TokenSocketPage.open(chromium.newContext(), TokenSocketPage.BASE_URL);
-    }
-
-    @AfterEach
-    void closeOtherPage() {
-        if (otherPage != null) {
-            otherPage.close();
-            otherPage = null;
-        }
-    }
-
-    private static TokenSocketPage.Client ready(TokenSocketPage page, String user) {
-        page.login(user);
-        TokenSocketPage.Client client = page.connect(Map.of());
-        assertNull(client.awaitReady(), "the error " + client + " reported when it got ready");
-        return client;
-    }
+public class TokenSocketHistoryIT extends TwoUserPageTests {
 
     private static Map<String, Object> message(String channel, String text) {
         return Map.of("channel", channel, "message", Map.of("text", text));
@@ -77,7 +50,7 @@ public class TokenSocketHistoryIT extends ChromiumTests<TokenSocketPage> {
     @Test
     void theOriginalClientReceivesKeptMessagesAsBeforeAndReadsTheHistoryThroughRpc() {
         String channel = "history.browser-" + UUID.randomUUID();
-        TokenSocketPage.Client alice = ready(harness, "alice");
+        TokenSocketPage.Client alice = ready("alice");
         Map<String, Object> subscribed = resp(alice.subscribe(channel));
         assertEquals(channel, subscribed.get("channel"));
         assertEquals(0, number(subscribed.get("offset")), "the answer says where the socket starts: " + subscribed);
@@ -101,9 +74,8 @@ public class TokenSocketHistoryIT extends ChromiumTests<TokenSocketPage> {
     @Test
     void afterAReconnectionThePageGetsWhatItMissedFromTheHistory() {
         String channel = "history.away-" + UUID.randomUUID();
-        TokenSocketPage.Client alice = ready(harness, "alice");
-        otherPage = TokenSocketPage.open(chromium.newContext(), TokenSocketPage.BASE_URL);
-        TokenSocketPage.Client bob = ready(otherPage, "bob");
+        TokenSocketPage.Client alice = ready("alice");
+        TokenSocketPage.Client bob = other("bob");
         Map<String, Object> start = resp(alice.subscribe(channel));
         assertNull(bob.publish(channel, text("before")).error());
         alice.awaitMessages(1);
@@ -125,7 +97,7 @@ public class TokenSocketHistoryIT extends ChromiumTests<TokenSocketPage> {
 
     @Test
     void historyIsGuarded() {
-        TokenSocketPage.Client alice = ready(harness, "alice");
+        TokenSocketPage.Client alice = ready("alice");
         String mine = "history.guard-" + UUID.randomUUID();
         assertEquals(new TokenSocketPage.Outcome(null, "Forbidden"), alice.rpc("_history", Map.of("channel", mine)),
                 "not on the channel");

@@ -2,10 +2,7 @@ package it.io.tokensockjs.token.browser;
 
 import com.microsoft.playwright.Page;
 
-import it.io.tokensockjs.sockjs.browser.Chromium;
-import it.io.tokensockjs.sockjs.browser.ChromiumTests;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * test reads the frames by wrapping the page's {@code SockJS} constructor, and asks {@code _presence} with the
  * client's own {@code rpc}. Leaves a screenshot at {@code target/tokensockjs-presence.png}.
  */
-public class TokenSocketPresenceIT extends ChromiumTests<TokenSocketPage> {
+public class TokenSocketPresenceIT extends TwoUserPageTests {
 
     /** Records the presence frames each SockJS socket of the page receives, in {@code window.presenceFrames}. */
     private static final String TAP_FRAMES = """
@@ -41,30 +38,6 @@ public class TokenSocketPresenceIT extends ChromiumTests<TokenSocketPage> {
               };
             }""";
 
-    private Chromium chromium;
-    private TokenSocketPage otherPage;
-
-    @Override
-    protected TokenSocketPage openPage(Chromium chromium) {
-        this.chromium = chromium;
-        return TokenSocketPage.open(chromium.newContext(), TokenSocketPage.BASE_URL);
-    }
-
-    @AfterEach
-    void closeOtherPage() {
-        if (otherPage != null) {
-            otherPage.close();
-            otherPage = null;
-        }
-    }
-
-    private static TokenSocketPage.Client ready(TokenSocketPage page, String user) {
-        page.login(user);
-        TokenSocketPage.Client client = page.connect(Map.of());
-        assertNull(client.awaitReady(), "the error " + client + " reported when it got ready");
-        return client;
-    }
-
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> awaitPresenceFrames(int count) {
         harness.page().waitForFunction("count => window.presenceFrames.length >= count", count,
@@ -80,12 +53,11 @@ public class TokenSocketPresenceIT extends ChromiumTests<TokenSocketPage> {
     void theOriginalClientGetsPresenceMessagesAndAsksPresenceWithoutBreaking() {
         String lobby = "presence-lobby-" + Long.toString(System.nanoTime(), 36);
         harness.page().evaluate(TAP_FRAMES);
-        TokenSocketPage.Client alice = ready(harness, "b-alice");
+        TokenSocketPage.Client alice = ready("b-alice");
         assertNull(alice.subscribe(lobby).error());
         assertEquals(List.of(frame(lobby, "join", "b-alice")), awaitPresenceFrames(1), "its own join");
 
-        otherPage = TokenSocketPage.open(chromium.newContext(), TokenSocketPage.BASE_URL);
-        TokenSocketPage.Client bob = ready(otherPage, "b-bob");
+        TokenSocketPage.Client bob = other("b-bob");
         assertNull(bob.subscribe(lobby).error());
         assertEquals(frame(lobby, "join", "b-bob"), awaitPresenceFrames(2).get(1), "another socket's join");
 
@@ -99,8 +71,7 @@ public class TokenSocketPresenceIT extends ChromiumTests<TokenSocketPage> {
         assertEquals(List.of(Map.of("channel", lobby, "message", Map.of("text", "hello"))), alice.awaitMessages(1));
         assertEquals(List.of(lobby), alice.channels());
 
-        otherPage.close();
-        otherPage = null;
+        closeOther();
         assertEquals(frame(lobby, "leave", "b-bob"), awaitPresenceFrames(3).get(2), "the closed page's socket left");
         assertEquals(new TokenSocketPage.Outcome(Map.of("channel", lobby, "users", List.of("b-alice"), "sockets", 1), null),
                 alice.rpc("_presence", Map.of("channel", lobby)));
