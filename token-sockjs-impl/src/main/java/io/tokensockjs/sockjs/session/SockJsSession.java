@@ -22,6 +22,9 @@ import java.util.logging.Logger;
  *   <li>The first receiver gets {@code o}; messages queue while no receiver is attached and leave, in order,
  *       batched into one {@code a[...]} frame, through the next one.</li>
  *   <li>Only one receiver at a time: a second one gets {@code c[2010,...]} and the first is not disturbed.</li>
+ *   <li>Closing does not drop what was written before: the messages still queued leave ahead of the close
+ *       frame, through the attached receiver or the next one, as sockjs-node flushes its send buffer. Only a
+ *       client that does not read (queue full) or is gone (interrupted, timed out) loses its queue.</li>
  *   <li>After the session closes, every receiver gets its close frame until the session is forgotten, one
  *       disconnect delay after the last receiver left.</li>
  * </ul>
@@ -177,8 +180,10 @@ public final class SockJsSession implements SockJsConnection {
             }
             state = State.CLOSED;
             closeStatus = status;
-            queue.clear();
-            queuedChars = 0;
+            if (!keepsQueueOnClose(status)) {
+                queue.clear();
+                queuedChars = 0;
+            }
             openFramePending = false;
             if (receiver == null) {
                 detachedSinceNanos = settings.clock().getAsLong();
@@ -186,24 +191,52 @@ public final class SockJsSession implements SockJsConnection {
             pump();
             if (receiver != null) {
                 // The receiver is still busy with an earlier frame: a websocket send in flight (the open frame,
-                // when a handler closes in onOpen) or bytes a client does not read. Hand it the close frame
-                // anyway, to go out after that one (receivers hold frames given while busy), as sockjs-node
-                // does; clients report a session that ends without it as unclean. Then let the receiver go:
-                // a client that does not read is dropped once the container's write timeout passes.
+                // when a handler closes in onOpen, or a message whose completion the container has not reported
+                // yet) or bytes a client does not read. Hand it what is queued and the close frame anyway, to go
+                // out after that one (receivers hold frames given while busy), as sockjs-node does: an answer
+                // written just before closing (an authentication refusal, say) must not vanish, and clients
+                // report a session that ends without its close frame as unclean. Then let the receiver go: a
+                // client that does not read is dropped once the container's write timeout passes.
                 Receiver busy = receiver;
                 receiver = null;
                 detachedSinceNanos = settings.clock().getAsLong();
-                if (!busy.isRaw()) {
-                    try {
+                try {
+                    handOverQueue(busy);
+                    if (!busy.isRaw()) {
                         busy.send(SockJsFrames.close(status.code(), status.reason()));
-                    } catch (IOException | RuntimeException e) {
-                        LOG.log(Level.FINE, "could not hand the close frame to a busy receiver", e);
                     }
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "could not hand the last frames to a busy receiver", e);
                 }
                 busy.end(status);
             }
         }
         return true;
+    }
+
+    /**
+     * Whether messages queued when the session closes with this status still go out before the close frame. Not
+     * for a client that does not read (dropping its queue is the point), nor for one that is gone.
+     */
+    private static boolean keepsQueueOnClose(CloseStatus status) {
+        return !status.equals(CloseStatus.OUTBOUND_QUEUE_FULL) && !status.equals(CloseStatus.CONNECTION_INTERRUPTED)
+                && !status.equals(CloseStatus.SESSION_TIMED_OUT);
+    }
+
+    /** Gives a busy receiver everything queued, as one frame (one message per frame when raw). Caller holds the monitor. */
+    private void handOverQueue(Receiver busy) throws IOException {
+        if (queue.isEmpty()) {
+            return;
+        }
+        if (busy.isRaw()) {
+            for (SockJsMessage message : queue) {
+                busy.send(message.text());
+            }
+        } else {
+            busy.send(SockJsMessage.frameOf(queue));
+        }
+        queue.clear();
+        queuedChars = 0;
     }
 
     // ---- transports --------------------------------------------------------------------------------------
@@ -250,7 +283,14 @@ public final class SockJsSession implements SockJsConnection {
             // The probe found the attached client gone: the session is closed now, and says so below.
         }
         if (state == State.CLOSED) {
-            rejectReceiver(candidate, closeStatus);
+            if (queue.isEmpty()) {
+                rejectReceiver(candidate, closeStatus);
+            } else {
+                // Closed between two polls with messages still queued: they leave first, then the close frame
+                // (through this receiver if it streams, through the next poll otherwise).
+                receiver = candidate;
+                pump();
+            }
             return false;
         }
         boolean opening = state == State.NEW;
@@ -422,9 +462,6 @@ public final class SockJsSession implements SockJsConnection {
                     continue;
                 }
                 frame = SockJsFrames.OPEN;
-            } else if (state == State.CLOSED) {
-                closing = true;
-                frame = raw ? null : SockJsFrames.close(closeStatus.code(), closeStatus.reason());
             } else if (!queue.isEmpty()) {
                 if (raw) {
                     frame = queue.poll().text();
@@ -435,6 +472,10 @@ public final class SockJsSession implements SockJsConnection {
                     queuedChars = 0;
                 }
                 heartbeatPending = false;
+            } else if (state == State.CLOSED) {
+                // After what was queued: a closing session flushes its messages first.
+                closing = true;
+                frame = raw ? null : SockJsFrames.close(closeStatus.code(), closeStatus.reason());
             } else if (heartbeatPending) {
                 heartbeatPending = false;
                 if (raw) {

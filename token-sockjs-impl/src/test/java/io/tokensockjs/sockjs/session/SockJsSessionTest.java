@@ -349,6 +349,77 @@ class SockJsSessionTest {
     }
 
     @Test
+    void messagesWrittenWhileAWebsocketSendIsInFlightLeaveBeforeTheCloseFrame() {
+        // An authentication refusal: the answer is written, then the session closed at once, while the container
+        // has not yet reported the previous send complete. The answer must reach the client before the close.
+        SockJsSession session = registry().createStandalone(request());
+        RecordingReceiver socket = new RecordingReceiver(false);
+        socket.busyAfterSend = true;
+        session.attach(socket);
+        assertTrue(session.write("refused"));
+        session.close(new CloseStatus(4001, "Authentication refused"));
+        assertEquals(List.of("o", "a[\"refused\"]", "c[4001,\"Authentication refused\"]"), socket.frames);
+        assertEquals(4001, socket.endStatus.code());
+    }
+
+    @Test
+    void aStreamThatCanTakeThemGetsQueuedMessagesThenTheCloseFrame() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        RecordingReceiver stream = new RecordingReceiver(false);
+        session.attach(stream);
+        stream.ready = false;
+        session.write("one");
+        session.write("two");
+        stream.ready = true;
+        session.close();
+        assertEquals(List.of("o", "a[\"one\",\"two\"]", "c[3000,\"Go away!\"]"), stream.frames);
+        assertSame(CloseStatus.GO_AWAY, stream.endStatus);
+    }
+
+    @Test
+    void closedBetweenPollsTheNextPollGetsTheMessagesAndTheOneAfterTheCloseFrame() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        session.attach(new RecordingReceiver(true));
+        session.write("last words");
+        session.close();
+        RecordingReceiver second = new RecordingReceiver(true);
+        session.attach(second);
+        assertEquals(List.of("a[\"last words\"]"), second.frames);
+        assertTrue(second.ended);
+        assertEquals(0, session.queuedChars());
+        RecordingReceiver third = new RecordingReceiver(true);
+        session.attach(third);
+        assertEquals(List.of("c[3000,\"Go away!\"]"), third.frames);
+        assertSame(CloseStatus.GO_AWAY, third.endStatus);
+    }
+
+    @Test
+    void aRawSocketBusySendingGetsTheRestOfTheQueueBeforeItCloses() {
+        SockJsSession session = registry().createStandalone(request());
+        RecordingReceiver socket = new RecordingReceiver(false);
+        socket.raw = true;
+        socket.busyAfterSend = true;
+        session.attach(socket);
+        session.write("one");
+        session.write("two");
+        session.close();
+        assertEquals(List.of("one", "two"), socket.frames);
+        assertSame(CloseStatus.GO_AWAY, socket.endStatus);
+    }
+
+    @Test
+    void aSessionClosedBecauseItsClientIsGoneDropsItsQueue() {
+        SockJsSession session = registry().getOrCreate("s", SockJsSessionTest::request);
+        session.attach(new RecordingReceiver(true));
+        session.write("never read");
+        session.close(CloseStatus.CONNECTION_INTERRUPTED);
+        assertEquals(0, session.queuedChars());
+        RecordingReceiver late = new RecordingReceiver(true);
+        session.attach(late);
+        assertEquals(List.of("c[1002,\"Connection interrupted\"]"), late.frames);
+    }
+
+    @Test
     void theCloseLogLineCarriesTheCodeWithoutDigitGrouping() {
         Logger logger = Logger.getLogger(SockJsSession.class.getName());
         List<String> lines = new CopyOnWriteArrayList<>();
