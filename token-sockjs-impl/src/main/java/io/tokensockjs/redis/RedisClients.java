@@ -52,7 +52,9 @@ public class RedisClients {
             try {
                 pooled = RedisConnections.pooled(redis);
             } catch (JedisException e) {
-                throw new IllegalStateException("No Redis client for " + redis.describe() + " yet: " + e.getMessage(), e);
+                // Jedis's "Could not initialize cluster slots cache" hides why (a refused password, say) in its cause.
+                throw new IllegalStateException("No Redis client for " + redis.describe() + " yet: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
             }
         }
         return pooled;
