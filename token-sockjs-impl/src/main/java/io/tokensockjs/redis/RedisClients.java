@@ -35,6 +35,8 @@ public class RedisClients {
         if (settings == null) {
             // Not logged here: the token store and the broker each log their choice once.
             settings = config.redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url), tls(),
+                    new RedisSettings.SentinelAuth(config.redisSentinelUser().orElse(null),
+                            config.redisSentinelPassword().orElse(null)),
                     config.redisPoolSize(), config.redisConnectTimeout(), config.redisSocketTimeout(),
                     config.redisReconnectBackoffMax()));
         }
