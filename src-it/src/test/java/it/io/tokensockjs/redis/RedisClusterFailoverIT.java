@@ -39,7 +39,6 @@ public class RedisClusterFailoverIT {
     /** Messages the server handled this close to the kill or the recovery may be lost or not: they were in flight. */
     static final long MARGIN_MILLIS = 500;
 
-    private static final long NOT_RECEIVED = Long.MIN_VALUE;
     private static final String RUN = Long.toString(System.nanoTime(), 36);
 
     @Test
@@ -51,16 +50,16 @@ public class RedisClusterFailoverIT {
         int capacity = (int) ((BEFORE_MILLIS + LOAD_BOUND_MILLIS) * RATE / 1000);
         long[] sentAt = new long[capacity];
         AtomicLongArray answeredAt = new AtomicLongArray(capacity);
-        AtomicLongArray receivedOnA = receipts(capacity);
-        AtomicLongArray receivedOnB = receipts(capacity);
+        Receipts receivedOnA = new Receipts(capacity);
+        Receipts receivedOnB = new Receipts(capacity);
         AtomicInteger refused = new AtomicInteger();
         List<TokenSocketClient> clients = new ArrayList<>();
         long killed = 0;
         long promoted = 0;
         int total = 0;
         try (HealthWatch watchA = new HealthWatch(Node.CLUSTER_A, 100); HealthWatch watchB = new HealthWatch(Node.CLUSTER_B, 100)) {
-            clients.add(subscriber(Node.CLUSTER_A, "rf-sub-a", channel, receivedOnA));
-            clients.add(subscriber(Node.CLUSTER_B, "rf-sub-b", channel, receivedOnB));
+            clients.add(receivedOnA.subscribe(Node.CLUSTER_A, "rf-sub-a", channel));
+            clients.add(receivedOnB.subscribe(Node.CLUSTER_B, "rf-sub-b", channel));
             TokenSocketClient publisher = Node.CLUSTER_A.client("rf-pub", "user").connect().toCompletableFuture().join();
             clients.add(publisher);
             SecuredCluster.awaitShardSubscribers(channel, 2);
@@ -91,8 +90,8 @@ public class RedisClusterFailoverIT {
                 });
                 long kill = chaos.get(0);
                 if (kill != 0 && seq % RATE == 0) {
-                    long resumedA = firstReceivedAfter(receivedOnA, sentAt, total, kill);
-                    long resumedB = firstReceivedAfter(receivedOnB, sentAt, total, kill);
+                    long resumedA = receivedOnA.firstSentAfter(sentAt, total, kill);
+                    long resumedB = receivedOnB.firstSentAfter(sentAt, total, kill);
                     if (resumedA > 0 && resumedB > 0) {
                         stopAt = Math.min(stopAt, Math.max(resumedA, resumedB) + AFTER_MILLIS * 1_000_000);
                     }
@@ -101,14 +100,14 @@ public class RedisClusterFailoverIT {
             killer.join(60_000);
             killed = chaos.get(0);
             promoted = chaos.get(1);
-            awaitLast(receivedOnA, receivedOnB, total);
+            Receipts.awaitLast(receivedOnA, receivedOnB, total);
 
             long downA = watchA.firstDown(killed);
             long downB = watchB.firstDown(killed);
             long upA = watchA.firstUp(Math.max(downA, killed));
             long upB = watchB.firstUp(Math.max(downB, killed));
-            long deliveringA = firstReceivedAfter(receivedOnA, sentAt, total, killed);
-            long deliveringB = firstReceivedAfter(receivedOnB, sentAt, total, killed);
+            long deliveringA = receivedOnA.firstSentAfter(sentAt, total, killed);
+            long deliveringB = receivedOnB.firstSentAfter(sentAt, total, killed);
             long recovered = Math.max(Math.max(upA, upB), Math.max(deliveringA, deliveringB));
             long windowStart = killed - MARGIN_MILLIS * 1_000_000;
             long windowEnd = recovered + MARGIN_MILLIS * 1_000_000;
@@ -116,10 +115,10 @@ public class RedisClusterFailoverIT {
             for (int seq = 0; seq < total; seq++) {
                 answeredInWindow += answeredAt.get(seq) >= windowStart && answeredAt.get(seq) <= windowEnd ? 1 : 0;
             }
-            List<Integer> lostOnA = lost(receivedOnA, total);
-            List<Integer> lostOnB = lost(receivedOnB, total);
-            List<Integer> lostOutsideA = outside(lostOnA, answeredAt, windowStart, windowEnd);
-            List<Integer> lostOutsideB = outside(lostOnB, answeredAt, windowStart, windowEnd);
+            List<Integer> lostOnA = receivedOnA.lost(total);
+            List<Integer> lostOnB = receivedOnB.lost(total);
+            List<Integer> lostOutsideA = Receipts.outside(lostOnA, answeredAt, windowStart, windowEnd);
+            List<Integer> lostOutsideB = Receipts.outside(lostOnB, answeredAt, windowStart, windowEnd);
             System.out.printf("[cluster-failover] %d messages at %d/s on %s; primary %s killed at %.2f s; the cluster "
                             + "promoted its replica %.0f ms later; readiness DOWN after %.0f ms (A) / %.0f ms (B), UP again "
                             + "%.0f ms (A) / %.0f ms (B) after the kill; delivering again %.0f ms (A) / %.0f ms (B) after the "
@@ -168,54 +167,6 @@ public class RedisClusterFailoverIT {
             // A token of another shard: left unredeemed, it expires.
         }
         throw new AssertionError("no token of 100 had its key on " + promoted);
-    }
-
-    private static TokenSocketClient subscriber(Node node, String user, String channel, AtomicLongArray received) {
-        TokenSocketClient client = node.client(user, "user")
-                .onMessage((on, message) -> received.compareAndSet(message.asJsonObject().getInt("seq"), NOT_RECEIVED, System.nanoTime()))
-                .connect().toCompletableFuture().join();
-        client.subscribe(channel).toCompletableFuture().join();
-        return client;
-    }
-
-    private static AtomicLongArray receipts(int capacity) {
-        AtomicLongArray receipts = new AtomicLongArray(capacity);
-        for (int i = 0; i < capacity; i++) {
-            receipts.set(i, NOT_RECEIVED);
-        }
-        return receipts;
-    }
-
-    /** When the first message sent after {@code nanos} arrived; -1 if none did. */
-    private static long firstReceivedAfter(AtomicLongArray received, long[] sentAt, int total, long nanos) {
-        for (int seq = 0; seq < total; seq++) {
-            if (sentAt[seq] >= nanos && received.get(seq) != NOT_RECEIVED) {
-                return received.get(seq);
-            }
-        }
-        return -1;
-    }
-
-    private static List<Integer> lost(AtomicLongArray received, int total) {
-        List<Integer> lost = new ArrayList<>();
-        for (int seq = 0; seq < total; seq++) {
-            if (received.get(seq) == NOT_RECEIVED) {
-                lost.add(seq);
-            }
-        }
-        return lost;
-    }
-
-    /** The lost messages the server answered (took or refused) outside the window. */
-    private static List<Integer> outside(List<Integer> lost, AtomicLongArray answeredAt, long from, long to) {
-        return lost.stream().filter(seq -> answeredAt.get(seq) < from || answeredAt.get(seq) > to).toList();
-    }
-
-    private static void awaitLast(AtomicLongArray a, AtomicLongArray b, int total) {
-        RedisNode.awaitTrue(() -> a.get(total - 1) != NOT_RECEIVED && b.get(total - 1) != NOT_RECEIVED, Duration.ofSeconds(20),
-                () -> "the last message did not arrive on both");
-        // Stragglers published just before the last one.
-        SharedRedis.sleep(500);
     }
 
     private static void sleepUntil(long nanos) {
