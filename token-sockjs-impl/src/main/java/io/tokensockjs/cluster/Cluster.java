@@ -56,7 +56,7 @@ public class Cluster {
         new SecureRandom().nextBytes(random);
         serverId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Duration ttl = config.clusterServerTtl();
-        store = redis.settings().<PresenceStore>map(settings -> new RedisPresenceStore(redis.pooled(), serverId, ttl))
+        store = redis.settings().<PresenceStore>map(settings -> new RedisPresenceStore(redis::pooled, serverId, ttl))
                 .orElseGet(() -> new LocalPresenceStore(serverId));
         bus = new ClusterBus(serverId, pubSub, scheduling.executor(), scheduling.scheduler(), config.clusterTimeout(),
                 this::liveServers);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -51,11 +52,17 @@ final class RedisPresenceStore implements PresenceStore {
     /** Entries removed per round trip when cleaning up after a dead server. */
     static final int CLEANUP_BATCH = 500;
 
-    private final UnifiedJedis redis;
+    /** The pooled client, asked for at each use: it cannot be made while no Sentinel or Cluster node answers. */
+    private final Supplier<UnifiedJedis> redis;
     private final String serverId;
     private final Duration ttl;
 
     RedisPresenceStore(UnifiedJedis redis, String serverId, Duration ttl) {
+        this(() -> redis, serverId, ttl);
+    }
+
+    /** @param redis throws {@link IllegalStateException} while the client cannot be made: the operation fails then */
+    RedisPresenceStore(Supplier<UnifiedJedis> redis, String serverId, Duration ttl) {
         this.redis = redis;
         this.serverId = serverId;
         this.ttl = ttl;
@@ -94,7 +101,7 @@ final class RedisPresenceStore implements PresenceStore {
     }
 
     private void put(String hash, SocketPresence socket) {
-        try (AbstractPipeline pipeline = redis.pipelined()) {
+        try (AbstractPipeline pipeline = redis.get().pipelined()) {
             pipeline.hset(hash, socket.socketId(), encode(socket));
             pipeline.sadd(ownedKey(socket.server()), socket.socketId() + "\n" + hash);
             pipeline.sync();
@@ -102,7 +109,7 @@ final class RedisPresenceStore implements PresenceStore {
     }
 
     private void remove(String hash, SocketPresence socket) {
-        try (AbstractPipeline pipeline = redis.pipelined()) {
+        try (AbstractPipeline pipeline = redis.get().pipelined()) {
             pipeline.hdel(hash, socket.socketId());
             pipeline.srem(ownedKey(socket.server()), socket.socketId() + "\n" + hash);
             pipeline.sync();
@@ -111,32 +118,32 @@ final class RedisPresenceStore implements PresenceStore {
 
     @Override
     public List<SocketPresence> channel(String channel) {
-        return live(redis.hvals(channelKey(channel)));
+        return live(redis.get().hvals(channelKey(channel)));
     }
 
     @Override
     public List<SocketPresence> sockets() {
-        return live(redis.hvals(SOCKETS));
+        return live(redis.get().hvals(SOCKETS));
     }
 
     @Override
     public Optional<SocketPresence> socket(String socketId) {
-        String value = redis.hget(SOCKETS, socketId);
+        String value = redis.get().hget(SOCKETS, socketId);
         return value == null ? Optional.empty() : live(List.of(value)).stream().findFirst();
     }
 
     @Override
     public Set<String> liveServers() {
-        List<String> known = new ArrayList<>(redis.smembers(SERVERS));
+        List<String> known = new ArrayList<>(redis.get().smembers(SERVERS));
         known.add(serverId);
         return alive(new LinkedHashSet<>(known));
     }
 
     @Override
     public boolean heartbeat() {
-        String before = redis.setGet(aliveKey(serverId), "1", SetParams.setParams().px(ttl.toMillis()));
-        redis.sadd(SERVERS, serverId);
-        Set<String> known = new HashSet<>(redis.smembers(SERVERS));
+        String before = redis.get().setGet(aliveKey(serverId), "1", SetParams.setParams().px(ttl.toMillis()));
+        redis.get().sadd(SERVERS, serverId);
+        Set<String> known = new HashSet<>(redis.get().smembers(SERVERS));
         Set<String> live = alive(known);
         for (String server : known) {
             if (!live.contains(server)) {
@@ -148,7 +155,7 @@ final class RedisPresenceStore implements PresenceStore {
 
     @Override
     public void leave() {
-        redis.del(aliveKey(serverId));
+        redis.get().del(aliveKey(serverId));
         removeEntriesOf(serverId);
     }
 
@@ -156,9 +163,9 @@ final class RedisPresenceStore implements PresenceStore {
     private void removeEntriesOf(String server) {
         String owned = ownedKey(server);
         int removed = 0;
-        List<String> batch = redis.spop(owned, CLEANUP_BATCH).stream().toList();
+        List<String> batch = redis.get().spop(owned, CLEANUP_BATCH).stream().toList();
         while (!batch.isEmpty()) {
-            try (AbstractPipeline pipeline = redis.pipelined()) {
+            try (AbstractPipeline pipeline = redis.get().pipelined()) {
                 for (String entry : batch) {
                     int newline = entry.indexOf('\n');
                     if (newline > 0) {
@@ -168,10 +175,10 @@ final class RedisPresenceStore implements PresenceStore {
                 pipeline.sync();
             }
             removed += batch.size();
-            batch = redis.spop(owned, CLEANUP_BATCH).stream().toList();
+            batch = redis.get().spop(owned, CLEANUP_BATCH).stream().toList();
         }
         if (!server.equals(serverId)) {
-            redis.srem(SERVERS, server);
+            redis.get().srem(SERVERS, server);
             int count = removed;
             LOG.info(() -> "token-sockjs: server " + server + " stopped heartbeating; " + count + " presence entries removed");
         }
@@ -207,7 +214,7 @@ final class RedisPresenceStore implements PresenceStore {
         }
         List<String> ids = List.copyOf(servers);
         List<Response<String>> values = new ArrayList<>(ids.size());
-        try (AbstractPipeline pipeline = redis.pipelined()) {
+        try (AbstractPipeline pipeline = redis.get().pipelined()) {
             for (String id : ids) {
                 values.add(pipeline.get(aliveKey(id)));
             }
@@ -247,10 +254,10 @@ final class RedisPresenceStore implements PresenceStore {
 
     /** The entries in Redis, for tests: how many a hash holds, dead servers' included. */
     long rawCount(String hash) {
-        return redis.hlen(hash);
+        return redis.get().hlen(hash);
     }
 
     Map<String, String> rawChannel(String channel) {
-        return redis.hgetAll(channelKey(channel));
+        return redis.get().hgetAll(channelKey(channel));
     }
 }

@@ -44,6 +44,10 @@ import java.util.Optional;
  *   <tr><td>{@value #REDIS_TLS_TRUSTSTORE_TYPE}</td><td>PKCS12</td><td>its type, {@code PKCS12} or {@code JKS}</td></tr>
  *   <tr><td>{@value #REDIS_TLS_CA_FILE}</td><td>(none)</td><td>instead of a trust store: a PEM file of trusted
  *       certificates</td></tr>
+ *   <tr><td>{@value #REDIS_SENTINEL_USER}</td><td>(none)</td><td>the ACL user of the Sentinels of a
+ *       {@code redis(s)-sentinel://} URL, when they have their own (the URL's user is the data nodes')</td></tr>
+ *   <tr><td>{@value #REDIS_SENTINEL_PASSWORD}</td><td>(none)</td><td>the Sentinels' password ({@code requirepass} or
+ *       the ACL user's); without it Sentinel connections authenticate with nothing</td></tr>
  *   <tr><td>{@value #REDIS_POOL_SIZE}</td><td>8</td><td>pooled Redis connections for publishing and tokens</td></tr>
  *   <tr><td>{@value #REDIS_CONNECT_TIMEOUT}</td><td>2s</td><td>how long opening a Redis connection may take</td></tr>
  *   <tr><td>{@value #REDIS_SOCKET_TIMEOUT}</td><td>2s</td><td>how long a Redis command may wait for its answer
@@ -95,6 +99,8 @@ public class TokenSockJsConfig {
     public static final String REDIS_TLS_TRUSTSTORE_PASSWORD = "token-sockjs.redis.tls.truststore-password";
     public static final String REDIS_TLS_TRUSTSTORE_TYPE = "token-sockjs.redis.tls.truststore-type";
     public static final String REDIS_TLS_CA_FILE = "token-sockjs.redis.tls.ca-file";
+    public static final String REDIS_SENTINEL_USER = "token-sockjs.redis.sentinel.user";
+    public static final String REDIS_SENTINEL_PASSWORD = "token-sockjs.redis.sentinel.password";
     /** The SockJS service name of the token sockets, for {@link SockJsConfig} keys. */
     public static final String SOCKJS_SERVICE = "token";
 
@@ -239,6 +245,15 @@ public class TokenSockJsConfig {
 
     public Optional<String> redisTlsCaFile() {
         return string(REDIS_TLS_CA_FILE);
+    }
+
+    public Optional<String> redisSentinelUser() {
+        return string(REDIS_SENTINEL_USER);
+    }
+
+    public Optional<String> redisSentinelPassword() {
+        // Not trimmed: a password may end with a space.
+        return config.getOptionalValue(REDIS_SENTINEL_PASSWORD, String.class).filter(value -> !value.isEmpty());
     }
 
     public Config raw() {

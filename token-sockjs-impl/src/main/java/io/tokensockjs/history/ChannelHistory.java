@@ -56,7 +56,7 @@ public class ChannelHistory {
             }
         }
         if (redis.settings().isPresent()) {
-            store = new RedisHistoryStore(redis.pooled(), retention, delivery);
+            store = new RedisHistoryStore(redis::pooled, retention, delivery);
         } else {
             MemoryHistoryStore memory = new MemoryHistoryStore(broker, retention, System::currentTimeMillis);
             store = memory;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * History in Redis, shared by every server: per channel a Stream {@code token-sockjs:history:{C}} whose entry ids are
@@ -115,7 +116,8 @@ public final class RedisHistoryStore implements HistoryStore {
             return out
             """;
 
-    private final UnifiedJedis redis;
+    /** The pooled client, asked for at each use: it cannot be made while no Sentinel or Cluster node answers. */
+    private final Supplier<UnifiedJedis> redis;
     private final Duration retention;
     private final Delivery delivery;
 
@@ -130,6 +132,14 @@ public final class RedisHistoryStore implements HistoryStore {
      * @param delivery  how the broker in use receives channels, and so how the script publishes
      */
     public RedisHistoryStore(UnifiedJedis redis, Duration retention, Delivery delivery) {
+        this(() -> redis, retention, delivery);
+    }
+
+    /**
+     * @param redis the pooled client, made when first asked for; it throws {@link IllegalStateException} while it
+     *              cannot be made (no Cluster node answers yet), and the store's operations fail with it then
+     */
+    public RedisHistoryStore(Supplier<UnifiedJedis> redis, Duration retention, Delivery delivery) {
         this.redis = redis;
         this.retention = retention;
         this.delivery = delivery;
@@ -157,7 +167,7 @@ public final class RedisHistoryStore implements HistoryStore {
     @Override
     public void publish(String channel, HistoryRule rule, String json) {
         try {
-            redis.eval(PUBLISH, keys(channel), List.of(channel, json, Epochs.next(), Integer.toString(rule.size()),
+            redis.get().eval(PUBLISH, keys(channel), List.of(channel, json, Epochs.next(), Integer.toString(rule.size()),
                     Long.toString(rule.ttlMillis()), Long.toString(retention.toMillis()), delivery.command()));
         } catch (JedisException e) {
             throw new IllegalStateException("Redis did not take a message on " + channel + ": " + e.getMessage(), e);
@@ -168,7 +178,7 @@ public final class RedisHistoryStore implements HistoryStore {
     public HistoryPage read(String channel, HistoryRule rule, long after, int limit) {
         Object answer;
         try {
-            answer = redis.eval(READ, keys(channel), List.of(Long.toString(after),
+            answer = redis.get().eval(READ, keys(channel), List.of(Long.toString(after),
                     Integer.toString(limit), Epochs.next(), Long.toString(rule.ttlMillis()), Long.toString(retention.toMillis())));
         } catch (JedisException e) {
             throw new IllegalStateException("Redis did not answer a history read of " + channel + ": " + e.getMessage(), e);

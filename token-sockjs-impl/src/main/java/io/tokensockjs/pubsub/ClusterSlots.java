@@ -33,17 +33,24 @@ final class ClusterSlots {
         return Optional.ofNullable(owners[JedisClusterCRC16.getSlot(channel)]);
     }
 
-    /** The current map; empty when no known node answers. */
-    static Optional<ClusterSlots> read(RedisClusterClient cluster) {
+    /**
+     * The current map.
+     *
+     * @throws IllegalStateException when no known node answers, with the last node's failure as its cause (a
+     *         refused password or missing right shows there, not just "unreachable")
+     */
+    static ClusterSlots read(RedisClusterClient cluster) {
+        RuntimeException last = null;
         for (Map.Entry<String, ConnectionPool> node : cluster.getClusterNodes().entrySet()) {
             try (Connection connection = node.getValue().getResource()) {
                 Object reply = connection.executeCommand(new CommandArguments(Protocol.Command.CLUSTER).add("SLOTS"));
-                return Optional.of(parse(reply));
+                return parse(reply);
             } catch (RuntimeException e) {
                 // That node is down or not answering: ask the next.
+                last = e;
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("no cluster node answers CLUSTER SLOTS" + (last == null ? "" : ": " + last), last);
     }
 
     /** {@code [[start, end, [host, port, id...], replicas...]...]}. */

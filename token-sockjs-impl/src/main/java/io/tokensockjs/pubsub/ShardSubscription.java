@@ -7,6 +7,7 @@ import redis.clients.jedis.JedisShardedPubSub;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -43,6 +44,8 @@ final class ShardSubscription extends JedisShardedPubSub {
     private volatile boolean ended;
     private volatile boolean stopping;
     private volatile Thread thread;
+    /** Why it ended, when a failure (not a stop) ended it. */
+    private volatile RuntimeException failure;
 
     /**
      * @param onChange runs (on this subscription's thread) when it ended after it had worked, or when Redis
@@ -90,6 +93,7 @@ final class ShardSubscription extends JedisShardedPubSub {
             }
         } catch (RuntimeException e) {
             if (!stopping) {
+                failure = e;
                 LOG.log(Level.FINE, "token-sockjs: sharded subscription on " + node + " ended", e);
             }
         } finally {
@@ -142,6 +146,11 @@ final class ShardSubscription extends JedisShardedPubSub {
 
     boolean ended() {
         return ended;
+    }
+
+    /** What ended it, when it ended by a failure: the broker reports it (a refused password or right, a lost node). */
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Unsubscribes from everything and closes; the thread ends. */

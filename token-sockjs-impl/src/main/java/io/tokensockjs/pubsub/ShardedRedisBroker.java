@@ -5,6 +5,7 @@ import io.tokensockjs.redis.RedisSettings;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
@@ -62,6 +63,8 @@ public final class ShardedRedisBroker implements Broker {
     private ScheduledFuture<?> checks;
     private long lastKeepAlive = System.nanoTime();
     private boolean downLogged;
+    /** The current outage's refusal of this server's user was logged. */
+    private boolean refusedLogged;
     private boolean everUp;
 
     /**
@@ -180,15 +183,11 @@ public final class ShardedRedisBroker implements Broker {
             return;
         }
         try {
-            Optional<ClusterSlots> slots = ClusterSlots.read(client());
-            if (slots.isEmpty()) {
-                down("no cluster node answers CLUSTER SLOTS");
-                return;
-            }
+            ClusterSlots slots = ClusterSlots.read(client());
             Map<HostAndPort, Set<String>> homes = new HashMap<>();
             boolean homed = true;
             for (String channel : wanted) {
-                Optional<HostAndPort> owner = slots.get().owner(channel);
+                Optional<HostAndPort> owner = slots.owner(channel);
                 if (owner.isPresent()) {
                     homes.computeIfAbsent(owner.get(), node -> new HashSet<>()).add(channel);
                 } else {
@@ -196,11 +195,17 @@ public final class ShardedRedisBroker implements Broker {
                 }
             }
             allHomed = homed;
+            RuntimeException failed = null;
             for (var shard : Map.copyOf(shards).entrySet()) {
                 if (shard.getValue().ended() || !homes.containsKey(shard.getKey())) {
                     shards.remove(shard.getKey());
                     shard.getValue().stop();
+                    failed = shard.getValue().ended() ? shard.getValue().failure().orElse(failed) : failed;
                 }
+            }
+            if (failed != null) {
+                // Made again below; said once, so that a refused password or right is in the log, not only a DOWN.
+                down("the subscription on a primary failed: " + failed, failed);
             }
             boolean keepAlive = System.nanoTime() - lastKeepAlive > KEEPALIVE.toNanos();
             for (var home : homes.entrySet()) {
@@ -222,7 +227,7 @@ public final class ShardedRedisBroker implements Broker {
             }
             logState();
         } catch (RuntimeException e) {
-            down(e.toString());
+            down(e.toString(), e);
         }
     }
 
@@ -232,19 +237,38 @@ public final class ShardedRedisBroker implements Broker {
             LOG.info(() -> "token-sockjs: sharded Redis subscriptions " + (everUp ? "restored" : "made") + " on "
                     + shards.keySet() + " for " + wanted.size() + " channels");
             downLogged = false;
+            refusedLogged = false;
             everUp = true;
         }
     }
 
-    private void down(String why) {
+    /**
+     * Marks the broker down and says why once per outage, and once more when Redis refuses this server's user
+     * (wrong password, no right to a command or channel): an operator has to act on that, unlike on a lost node.
+     */
+    private void down(String why, Throwable failure) {
         allHomed = false;
-        if (!downLogged) {
+        boolean refused = refusedAccess(failure);
+        if (!downLogged || (refused && !refusedLogged)) {
             downLogged = true;
-            LOG.warning("token-sockjs: Redis Cluster " + settings.url().describe() + " not reachable for sharded pub/sub ("
+            refusedLogged |= refused;
+            LOG.warning(refused ? "token-sockjs: Redis Cluster " + settings.url().describe() + " refused this server's user ("
+                    + why + "); publish/subscribe across servers is down until its password or rights are fixed, retrying"
+                    : "token-sockjs: Redis Cluster " + settings.url().describe() + " not reachable for sharded pub/sub ("
                     + why + "); publish/subscribe across servers is down, retrying");
         } else {
             LOG.log(Level.FINE, "token-sockjs: Redis Cluster still unreachable: " + why);
         }
+    }
+
+    /** A wrong password, a disabled user or a missing ACL right, anywhere in the chain of causes. */
+    static boolean refusedAccess(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JedisAccessControlException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deliver(String channel, String payload) {

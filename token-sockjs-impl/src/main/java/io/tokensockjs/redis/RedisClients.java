@@ -35,6 +35,8 @@ public class RedisClients {
         if (settings == null) {
             // Not logged here: the token store and the broker each log their choice once.
             settings = config.redisUrl().map(url -> new RedisSettings(RedisSettings.parseUrl(url), tls(),
+                    new RedisSettings.SentinelAuth(config.redisSentinelUser().orElse(null),
+                            config.redisSentinelPassword().orElse(null)),
                     config.redisPoolSize(), config.redisConnectTimeout(), config.redisSocketTimeout(),
                     config.redisReconnectBackoffMax()));
         }
@@ -52,7 +54,9 @@ public class RedisClients {
             try {
                 pooled = RedisConnections.pooled(redis);
             } catch (JedisException e) {
-                throw new IllegalStateException("No Redis client for " + redis.describe() + " yet: " + e.getMessage(), e);
+                // Jedis's "Could not initialize cluster slots cache" hides why (a refused password, say) in its cause.
+                throw new IllegalStateException("No Redis client for " + redis.describe() + " yet: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
             }
         }
         return pooled;

@@ -13,26 +13,53 @@ import java.time.Duration;
  *
  * @param url                 see {@link RedisUrl}
  * @param trust               what TLS connections trust (used only when the URL asks for TLS)
+ * @param sentinelAuth        the Sentinels' own user and password (Sentinel mode only; the URL's are the data nodes')
  * @param poolSize            connections the pooled client (publishing, tokens) opens at most, per Redis node
  * @param connectTimeout      how long opening a connection may take
  * @param socketTimeout       how long one command may wait for its answer; also bounds waiting for a pooled
  *                            connection, so that a caller never blocks indefinitely on an exhausted pool
  * @param reconnectBackoffMax the longest pause between two attempts of the subscriber to reconnect
  */
-public record RedisSettings(RedisUrl url, RedisTls trust, int poolSize, Duration connectTimeout, Duration socketTimeout,
-        Duration reconnectBackoffMax) {
+public record RedisSettings(RedisUrl url, RedisTls trust, SentinelAuth sentinelAuth, int poolSize, Duration connectTimeout,
+        Duration socketTimeout, Duration reconnectBackoffMax) {
+
+    /**
+     * What connections to Sentinels authenticate with: Sentinels keep their own users and password
+     * ({@code requirepass}, {@code user} lines of the Sentinel configuration), apart from the data nodes'.
+     *
+     * @param user     the ACL user, or null for {@code default}
+     * @param password the password, or null for none
+     */
+    public record SentinelAuth(String user, String password) {
+
+        /** Sentinels that ask for no password. */
+        public static final SentinelAuth NONE = new SentinelAuth(null, null);
+
+        @Override
+        public String toString() {
+            // Never the password.
+            return user == null && password == null ? "none" : (user == null ? "default" : user) + (password == null ? "" : ":***");
+        }
+    }
 
     public RedisSettings {
         if (url == null) {
             throw new IllegalArgumentException("No Redis URL");
         }
         trust = trust == null ? RedisTls.DEFAULT : trust;
+        sentinelAuth = sentinelAuth == null ? SentinelAuth.NONE : sentinelAuth;
         if (poolSize < 1) {
             throw new IllegalArgumentException("Redis pool size must be at least 1: " + poolSize);
         }
         requirePositive("connect timeout", connectTimeout);
         requirePositive("socket timeout", socketTimeout);
         requirePositive("reconnect backoff", reconnectBackoffMax);
+    }
+
+    /** Sentinels without a password of their own. */
+    public RedisSettings(RedisUrl url, RedisTls trust, int poolSize, Duration connectTimeout, Duration socketTimeout,
+            Duration reconnectBackoffMax) {
+        this(url, trust, SentinelAuth.NONE, poolSize, connectTimeout, socketTimeout, reconnectBackoffMax);
     }
 
     /** With the JVM's default trust for TLS. */
@@ -74,9 +101,16 @@ public record RedisSettings(RedisUrl url, RedisTls trust, int poolSize, Duration
         return config.build();
     }
 
-    /** The settings of connections to Sentinels: the same TLS, no credentials (Sentinels have their own, if any). */
+    /** The settings of connections to Sentinels: the same TLS, and the Sentinels' own credentials if any. */
     public JedisClientConfig sentinelConfig(String clientName) {
-        return common(clientName).build();
+        DefaultJedisClientConfig.Builder config = common(clientName);
+        if (sentinelAuth.user() != null) {
+            config.user(sentinelAuth.user());
+        }
+        if (sentinelAuth.password() != null) {
+            config.password(sentinelAuth.password());
+        }
+        return config.build();
     }
 
     private DefaultJedisClientConfig.Builder common(String clientName) {

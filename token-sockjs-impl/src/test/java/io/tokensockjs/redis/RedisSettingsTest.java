@@ -34,6 +34,25 @@ class RedisSettingsTest {
     }
 
     @Test
+    void sentinelsHaveTheirOwnCredentialsApartFromTheDataNodes() {
+        RedisSettings redis = new RedisSettings(RedisSettings.parseUrl("rediss-sentinel://app:data-pw@s1:26379,s2:26379/main"),
+                RedisTls.DEFAULT, new RedisSettings.SentinelAuth("watcher", "sentinel-pw"), 4, Duration.ofSeconds(1),
+                Duration.ofSeconds(3), Duration.ofSeconds(5));
+        JedisClientConfig sentinel = redis.sentinelConfig("s");
+        assertEquals("watcher", sentinel.getUser());
+        assertEquals("sentinel-pw", sentinel.getPassword());
+        assertTrue(sentinel.isSsl(), "the same TLS as the data nodes");
+        JedisClientConfig data = redis.clientConfig("d");
+        assertEquals("app", data.getUser());
+        assertEquals("data-pw", data.getPassword());
+        assertEquals("watcher:***", redis.sentinelAuth().toString());
+
+        JedisClientConfig none = settings("redis-sentinel://app:data-pw@s1:26379").sentinelConfig("s");
+        assertNull(none.getUser());
+        assertNull(none.getPassword(), "without sentinel credentials the data nodes' password is not sent to Sentinels");
+    }
+
+    @Test
     void passwordWithoutUser() {
         JedisClientConfig config = settings("redis://:s3cret@localhost:6379").clientConfig("x");
         assertNull(config.getUser());

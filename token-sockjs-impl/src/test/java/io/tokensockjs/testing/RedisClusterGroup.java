@@ -23,12 +23,17 @@ public final class RedisClusterGroup implements AutoCloseable {
     public static final String USER = "app";
     public static final String PASSWORD = "s3cret-pw";
 
-    private final Path directory = RedisNode.directory("cluster");
+    private final Path directory;
     private final TestCertificate tls;
     private final List<RedisNode> nodes = new ArrayList<>();
 
-    private RedisClusterGroup(boolean secured) {
-        this.tls = secured ? TestCertificate.create(directory) : null;
+    /** {@code --user} rules every node gets beside those of the default users, kept when a node restarts. */
+    private final List<String> moreUsers;
+
+    private RedisClusterGroup(Path directory, TestCertificate tls, List<String> moreUsers) {
+        this.directory = directory;
+        this.tls = tls;
+        this.moreUsers = List.copyOf(moreUsers);
     }
 
     /** Six plain nodes, default user. */
@@ -41,11 +46,34 @@ public final class RedisClusterGroup implements AutoCloseable {
         return start(true);
     }
 
+    /**
+     * Six TLS-only nodes as {@link #startSecured()}, on given ports (each port + 10000, the cluster bus, must be
+     * free too), trusting a certificate made beforehand, with more ACL users: for application servers configured
+     * with these ports and this certificate before the cluster exists.
+     *
+     * @param moreUsers redis-server {@code --user} arguments, one word each ({@code "--user", "name", "on", ">pw", ...})
+     */
+    public static RedisClusterGroup startSecured(TestCertificate tls, List<Integer> ports, List<String> moreUsers) {
+        if (ports.size() != 6) {
+            throw new IllegalArgumentException("six ports, three primaries and their replicas: " + ports);
+        }
+        return start(new RedisClusterGroup(RedisNode.directory("cluster"), tls, moreUsers), ports);
+    }
+
     private static RedisClusterGroup start(boolean secured) {
-        RedisClusterGroup group = new RedisClusterGroup(secured);
+        Path directory = RedisNode.directory("cluster");
+        RedisClusterGroup group = new RedisClusterGroup(directory, secured ? TestCertificate.create(directory) : null, List.of());
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ports.add(RedisNode.freePort());
+        }
+        return start(group, ports);
+    }
+
+    private static RedisClusterGroup start(RedisClusterGroup group, List<Integer> ports) {
         try {
-            for (int i = 0; i < 6; i++) {
-                group.nodes.add(group.node(RedisNode.freePort()).start());
+            for (int port : ports) {
+                group.nodes.add(group.node(port).start());
             }
             List<String> create = new ArrayList<>(List.of("redis-cli"));
             create.addAll(group.cliSecurity());
@@ -168,6 +196,7 @@ public final class RedisClusterGroup implements AutoCloseable {
                     "--user", "default", "off",
                     "--user", USER, "on", ">" + PASSWORD, "~*", "&*", "+@all",
                     "--masteruser", USER, "--masterauth", PASSWORD));
+            arguments.addAll(moreUsers);
             client = tls.client(USER, PASSWORD);
         } else {
             arguments.addAll(List.of("--port", Integer.toString(port)));

@@ -1,7 +1,9 @@
 package io.tokensockjs.testing;
 
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +26,11 @@ public final class RedisSentinelGroup implements AutoCloseable {
     private final RedisNode primary;
     private final RedisNode replica;
     private final List<RedisNode> sentinels = new ArrayList<>();
+    /** The Sentinels' own password ({@code requirepass}), or null. */
+    private final String sentinelPassword;
 
-    private RedisSentinelGroup() {
+    private RedisSentinelGroup(String sentinelPassword) {
+        this.sentinelPassword = sentinelPassword;
         int primaryPort = RedisNode.freePort();
         primary = new RedisNode(primaryPort, dataArguments(primaryPort), RedisNode.plainClient(), directory);
         int replicaPort = RedisNode.freePort();
@@ -36,7 +41,19 @@ public final class RedisSentinelGroup implements AutoCloseable {
 
     /** Starts the primary, the replica and the Sentinels, and waits until the Sentinels know the replica. */
     public static RedisSentinelGroup start() {
-        RedisSentinelGroup group = new RedisSentinelGroup();
+        return start(null);
+    }
+
+    /**
+     * The same, with Sentinels that ask clients for a password of their own ({@code requirepass} in their files,
+     * which they also use with each other); the data nodes ask for none.
+     */
+    public static RedisSentinelGroup startWithSentinelPassword(String password) {
+        return start(password);
+    }
+
+    private static RedisSentinelGroup start(String sentinelPassword) {
+        RedisSentinelGroup group = new RedisSentinelGroup(sentinelPassword);
         try {
             group.primary.start();
             group.replica.start();
@@ -122,11 +139,14 @@ public final class RedisSentinelGroup implements AutoCloseable {
                     "sentinel down-after-milliseconds " + MASTER + " 1000",
                     "sentinel failover-timeout " + MASTER + " 10000",
                     "sentinel parallel-syncs " + MASTER + " 1",
+                    sentinelPassword == null ? "" : "requirepass " + sentinelPassword,
                     ""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new RedisNode(port, List.of(file.toAbsolutePath().toString(), "--sentinel"), RedisNode.plainClient(), directory);
+        JedisClientConfig client = sentinelPassword == null ? RedisNode.plainClient() : DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(1000).socketTimeoutMillis(2000).password(sentinelPassword).build();
+        return new RedisNode(port, List.of(file.toAbsolutePath().toString(), "--sentinel"), client, directory);
     }
 
     private List<String> dataArguments(int port) {

@@ -57,6 +57,32 @@ public final class TestCertificate {
         return new TestCertificate(certificate, key, truststore);
     }
 
+    /**
+     * The one {@link #create(Path)} left in the directory earlier (by the build, before the servers that trust it
+     * started), or a new one when there is none.
+     */
+    public static TestCertificate in(Path directory) {
+        Path certificate = directory.resolve("redis.crt");
+        Path key = directory.resolve("redis.key");
+        Path truststore = directory.resolve("truststore.p12");
+        if (Files.exists(certificate) && Files.exists(key) && Files.exists(truststore)) {
+            return new TestCertificate(certificate, key, truststore);
+        }
+        return create(directory);
+    }
+
+    /**
+     * Makes one in the directory given as the argument: the integration tests' build runs this before it starts
+     * the application servers that trust the certificate (their configuration names the files).
+     */
+    public static void main(String[] arguments) throws IOException {
+        if (arguments.length != 1) {
+            throw new IllegalArgumentException("usage: TestCertificate <directory>");
+        }
+        Path directory = Files.createDirectories(Path.of(arguments[0]));
+        System.out.println("[tls] test certificate " + create(directory).certificate());
+    }
+
     public Path certificate() {
         return certificate;
     }

@@ -1,5 +1,6 @@
 package it.io.tokensockjs.redis;
 
+import io.tokensockjs.client.AuthenticationRefusedException;
 import io.tokensockjs.client.TokenSocketClient;
 
 import java.io.IOException;
@@ -9,14 +10,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One of the two Liberty servers that share the test's Redis: {@link #A} and {@link #B}. */
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * One of the two servers that share the test's Redis, {@link #A} and {@link #B}, or of the two on the test's TLS
+ * Redis Cluster, {@link #CLUSTER_A} and {@link #CLUSTER_B} (Liberty or Payara Micro alike).
+ */
 final class Node {
 
     static final Node A = new Node("A", Integer.getInteger("it.redis-a.http.port", 19681), System.getProperty("it.redis-a.server.log"));
     static final Node B = new Node("B", Integer.getInteger("it.redis-b.http.port", 19682), System.getProperty("it.redis-b.server.log"));
+    /** Port 0 where the run started no servers on the cluster (see {@link SecuredCluster}). */
+    static final Node CLUSTER_A = new Node("cluster A", Integer.getInteger("it.cluster-a.http.port", 0),
+            System.getProperty("it.cluster-a.server.log"));
+    static final Node CLUSTER_B = new Node("cluster B", Integer.getInteger("it.cluster-b.http.port", 0),
+            System.getProperty("it.cluster-b.server.log"));
 
     static final String HOST = "127.0.0.1";
     private static final String CONTEXT_ROOT = System.getProperty("it.context.root", "/it");
@@ -67,6 +80,13 @@ final class Node {
 
     TokenSocketClient.Builder client(HttpClient http) {
         return TokenSocketClient.builder(base()).httpClient(http).timeout(Duration.ofSeconds(20));
+    }
+
+    /** The message with which this server refuses to open a socket with the token (a redeemed one, say). */
+    String refusal(String token) {
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> client(HttpClient.newHttpClient()).connectWith(token).toCompletableFuture().join());
+        return assertInstanceOf(AuthenticationRefusedException.class, failure.getCause()).getMessage();
     }
 
     /** The readiness answer: status and body of {@code /health/ready}. */

@@ -36,7 +36,6 @@ public class RedisOutageIT {
     static final int THREAD_TOLERANCE = 20;
 
     private static final String CHANNEL = "outage-load";
-    private static final long NOT_RECEIVED = Long.MIN_VALUE;
 
     @Test
     void killedAndRestartedRedisCostsOnlyTheMessagesOfTheOutage() throws Exception {
@@ -51,15 +50,15 @@ public class RedisOutageIT {
         // When the server answered each publish (accepted or refused): on a busy machine requests wait in the
         // server for a while, so the answer, not the sending, tells when the broker saw a message.
         AtomicLongArray answeredAt = new AtomicLongArray(total);
-        AtomicLongArray receivedOnA = receipts(total);
-        AtomicLongArray receivedOnB = receipts(total);
+        Receipts receivedOnA = new Receipts(total);
+        Receipts receivedOnB = new Receipts(total);
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         java.util.concurrent.atomic.AtomicIntegerArray refusedSeqs = new java.util.concurrent.atomic.AtomicIntegerArray(total);
         List<TokenSocketClient> clients = new ArrayList<>();
         try (HealthWatch watchA = new HealthWatch(Node.A, 100); HealthWatch watchB = new HealthWatch(Node.B, 100)) {
-            clients.add(subscriber(Node.A, "sub-a", receivedOnA));
-            clients.add(subscriber(Node.B, "sub-b", receivedOnB));
+            clients.add(receivedOnA.subscribe(Node.A, "sub-a", CHANNEL));
+            clients.add(receivedOnB.subscribe(Node.B, "sub-b", CHANNEL));
             TokenSocketClient publisher = Node.A.client("pub-a", "user").connect().toCompletableFuture().join();
             clients.add(publisher);
             SharedRedis.awaitSubscribers(CHANNEL, 2);
@@ -92,7 +91,7 @@ public class RedisOutageIT {
                         });
             }
             chaos.join();
-            awaitLast(receivedOnA, receivedOnB, total);
+            Receipts.awaitLast(receivedOnA, receivedOnB, total);
 
             long killed = killedAt[0];
             long restarted = restartedAt[0];
@@ -100,8 +99,8 @@ public class RedisOutageIT {
             long downB = watchB.firstDown(killed);
             long upA = watchA.firstUp(restarted);
             long upB = watchB.firstUp(restarted);
-            long deliveringA = firstReceivedAfter(receivedOnA, sentAt, restarted);
-            long deliveringB = firstReceivedAfter(receivedOnB, sentAt, restarted);
+            long deliveringA = receivedOnA.firstSentAfter(sentAt, total, restarted);
+            long deliveringB = receivedOnB.firstSentAfter(sentAt, total, restarted);
             long recovered = Math.max(Math.max(upA, upB), Math.max(deliveringA, deliveringB));
             long windowStart = killed - MARGIN_MILLIS * 1_000_000;
             long windowEnd = recovered + MARGIN_MILLIS * 1_000_000;
@@ -113,12 +112,12 @@ public class RedisOutageIT {
             for (int seq = 0; seq < total; seq++) {
                 answeredInWindow += answeredAt.get(seq) >= windowStart && answeredAt.get(seq) <= windowEnd ? 1 : 0;
             }
-            List<Integer> lostOnA = lost(receivedOnA);
-            List<Integer> lostOnB = lost(receivedOnB);
+            List<Integer> lostOnA = receivedOnA.lost(total);
+            List<Integer> lostOnB = receivedOnB.lost(total);
             long acceptedButLostA = lostOnA.stream().filter(seq -> refusedSeqs.get(seq) == 0).count();
             long acceptedButLostB = lostOnB.stream().filter(seq -> refusedSeqs.get(seq) == 0).count();
-            List<Integer> lostOutsideA = outside(lostOnA, answeredAt, windowStart, windowEnd);
-            List<Integer> lostOutsideB = outside(lostOnB, answeredAt, windowStart, windowEnd);
+            List<Integer> lostOutsideA = Receipts.outside(lostOnA, answeredAt, windowStart, windowEnd);
+            List<Integer> lostOutsideB = Receipts.outside(lostOnB, answeredAt, windowStart, windowEnd);
             System.out.printf("[redis-outage] %d messages at %d/s; Redis killed at %.2f s, back %.0f ms later; readiness DOWN "
                             + "after %.0f ms (A) / %.0f ms (B), UP %.0f ms (A) / %.0f ms (B) after the restart; delivering again "
                             + "%.0f ms (A) / %.0f ms (B) after the restart; %d published from %d ms before the crash to %d ms "
@@ -169,56 +168,6 @@ public class RedisOutageIT {
             seq++;
         }
         return seq;
-    }
-
-    private static TokenSocketClient subscriber(Node node, String user, AtomicLongArray received) {
-        TokenSocketClient client = node.client(user, "user")
-                .onMessage((channel, message) -> received.compareAndSet(message.asJsonObject().getInt("seq"), NOT_RECEIVED, System.nanoTime()))
-                .connect().toCompletableFuture().join();
-        client.subscribe(CHANNEL).toCompletableFuture().join();
-        return client;
-    }
-
-    private static AtomicLongArray receipts(int total) {
-        AtomicLongArray receipts = new AtomicLongArray(total);
-        for (int i = 0; i < total; i++) {
-            receipts.set(i, NOT_RECEIVED);
-        }
-        return receipts;
-    }
-
-    /** When the first message published after the restart arrived; -1 if none did. */
-    private static long firstReceivedAfter(AtomicLongArray received, long[] sentAt, long restarted) {
-        for (int seq = 0; seq < sentAt.length; seq++) {
-            if (sentAt[seq] >= restarted && received.get(seq) != NOT_RECEIVED) {
-                return received.get(seq);
-            }
-        }
-        return -1;
-    }
-
-    private static List<Integer> lost(AtomicLongArray received) {
-        List<Integer> lost = new ArrayList<>();
-        for (int seq = 0; seq < received.length(); seq++) {
-            if (received.get(seq) == NOT_RECEIVED) {
-                lost.add(seq);
-            }
-        }
-        return lost;
-    }
-
-    /** The messages the server answered (took or refused) outside the window. */
-    private static List<Integer> outside(List<Integer> lost, AtomicLongArray answeredAt, long from, long to) {
-        return lost.stream().filter(seq -> answeredAt.get(seq) < from || answeredAt.get(seq) > to).toList();
-    }
-
-    private static void awaitLast(AtomicLongArray a, AtomicLongArray b, int total) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while ((a.get(total - 1) == NOT_RECEIVED || b.get(total - 1) == NOT_RECEIVED) && System.nanoTime() < deadline) {
-            SharedRedis.sleep(50);
-        }
-        // Stragglers published just before the last one.
-        SharedRedis.sleep(500);
     }
 
     /** Threads once the load is over: the container's pools shrink slowly, so wait a little for them. */
