@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads {@link Result} lines back (from the files bench.sh wrote) and prints, per scenario and case, the median
- * of each figure over the runs of each server and the ratio of this project's server ({@code java}) to the
+ * Reads {@link Result} lines back (from the files bench.sh wrote) and prints, per scenario, case and traffic, the
+ * median of each figure over the runs of each server and the ratio of this project's server ({@code java}) to the
  * Node baseline ({@code node}): the figures the issue's targets are read from.
  */
 final class Summary {
@@ -35,11 +35,13 @@ final class Summary {
                         fields.put(pair.substring(0, eq), pair.substring(eq + 1));
                     }
                 }
-                String key = fields.get("scenario") + " " + fields.get("case");
+                // Lines from before --traffic existed were all batching.
+                String key = fields.get("scenario") + " " + fields.get("case") + " "
+                        + fields.getOrDefault("traffic", Traffic.BATCHING.label());
                 Map<String, List<Double>> metrics = runs.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .computeIfAbsent(fields.get("server"), k -> new LinkedHashMap<>());
                 fields.forEach((name, value) -> {
-                    if (name.equals("scenario") || name.equals("server") || name.equals("case")) {
+                    if (name.equals("scenario") || name.equals("server") || name.equals("case") || name.equals("traffic")) {
                         return;
                     }
                     try {
