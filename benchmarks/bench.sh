@@ -1,29 +1,46 @@
 #!/usr/bin/env bash
-# Runs the benchmarks: this project's server (bench-server on Open Liberty) and the original Node module
-# (node-baseline) side by side on one Redis, the same load generator (bench-load) against each in turn.
+# Runs the benchmarks: this project's bench WAR on Open Liberty and on Payara Micro, and the original Node module
+# (node-baseline), side by side on one Redis, the same load generator (bench-load) against each in turn.
 #
-#   bench.sh start                 build what is missing, start Redis, the Node baseline and the Liberty server
+#   bench.sh start                 build what is missing, start Redis, the Node baseline, Liberty and Payara
 #   bench.sh stop                  stop them (and the second pair of connect20k, if left running)
 #   bench.sh once SERVER SCENARIO [--option value]...
-#                                  one run against java or node, its RESULT line on stdout
+#                                  one run against liberty, payara or node (java: liberty), its RESULT line on stdout
 #   bench.sh compare RUNS SCENARIO [--option value]...
-#                                  RUNS rounds of (java, node) back to back, RESULT lines appended to $RESULTS
-#   bench.sh targets [RUNS]        the issue's table (default 3 rounds) after a warm-up round, then the summary
-#   bench.sh connect20k            20,000 idle sockets held on this machine: two servers of each kind, 10,000 each
+#                                  RUNS rounds of every server in $SERVERS back to back, RESULT lines appended to $RESULTS
+#   bench.sh targets [RUNS] [TRAFFIC]
+#                                  the issue's four cases (default 3 rounds) after a warm-up round, then the summary;
+#                                  TRAFFIC is the generator's --traffic for the websocket cases (its default if omitted)
+#   bench.sh idle [RUNS] [SOCKETS] idle authenticated sockets (connect scenario, default 1 round of 10,000) on every server
+#   bench.sh jfr SERVER SCENARIO [--option value]...
+#                                  the case against SERVER with a JFR recording of the server while it is measured;
+#                                  the RESULT line and `Bench jfr`'s summary go to results/jfr-<date>-SERVER-<case>[-$JFR_TAG].txt
+#   bench.sh connect20k            20,000 idle sockets held on this machine: two Liberty and two Node servers, 10,000 each
 #                                  (one process may not hold 20,000: the open-files limit here is 20,000)
-#   bench.sh summary [FILE]...     medians per server and the java/node ratios
+#   bench.sh summary [FILE]...     medians per server and the ratios against node
 #
-# Environment: RESULTS (default results/raw-<date>.txt), JAVA_PORT (19200), NODE_PORT (19300), REDIS_PORT (19399).
+# Environment: RESULTS (default results/raw-<date>.txt), SERVERS (the servers compare and targets run, default
+# "liberty payara node"), JAVA_PORT (Liberty, 19200), PAYARA_PORT (19230), NODE_PORT (19300), REDIS_PORT (19399),
+# SERVER_JAVA_HOME (the JDK Liberty and Payara run on; default the one `java` on the PATH belongs to; the load
+# generator always runs on the PATH's), SERVER_HEAP (-Xmx4g), PAYARA_JAR (Payara Micro from ~/.m2), JFR_TAG (a
+# suffix for jfr's file: before, after), CASE_OPTIONS (appended to every case of targets, e.g. "--secs 10").
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 STATE="$HERE/target"
 JAVA_PORT="${JAVA_PORT:-19200}"
+PAYARA_PORT="${PAYARA_PORT:-19230}"
 NODE_PORT="${NODE_PORT:-19300}"
 REDIS_PORT="${REDIS_PORT:-19399}"
 RESULTS="${RESULTS:-$HERE/results/raw-$(date +%F).txt}"
 LOAD_CP="$HERE/bench-load/target/classes:$HERE/bench-load/target/lib/*"
+SERVERS="${SERVERS:-liberty payara node}"
+SERVER_JAVA_HOME="${SERVER_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+SERVER_HEAP="${SERVER_HEAP:--Xmx4g}"
+PAYARA_VERSION="${PAYARA_VERSION:-6.2025.10}"
+PAYARA_JAR="${PAYARA_JAR:-$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar}"
+WAR="$HERE/bench-server/target/bench.war"
 mkdir -p "$STATE"
 
 java_url() { echo "http://127.0.0.1:$1/bench"; }
@@ -36,17 +53,47 @@ wait_for() { # url seconds
   echo "no answer from $1 after $2 s" >&2; return 1
 }
 
-start_java() { # port server-name
+start_java() { # port server-name: the bench WAR on Open Liberty, on $SERVER_JAVA_HOME (written to its server.env)
   if ! answers "$(java_url "$1")/bench/stats"; then
     (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" mvn -B -q -pl benchmarks/bench-server \
       liberty:create liberty:deploy liberty:start -Dbench.http.port="$1" -Dbench.https.port="$(( $1 + 1 ))" \
-      -Dbench.server.name="$2")
+      -Dbench.server.name="$2" -Dbench.jvm.heap="$SERVER_HEAP" -Dliberty.env.JAVA_HOME="$SERVER_JAVA_HOME")
   fi
   wait_for "$(java_url "$1")/bench/stats" 120
 }
 
 stop_java() { # server-name
   (cd "$ROOT" && mvn -B -q -pl benchmarks/bench-server liberty:stop -Dbench.server.name="$1") || true
+}
+
+# The same WAR on Payara Micro, started as its documentation says, with the repository's preboot commands (the
+# HTTP listener on loopback and whatever runtime settings payara/preboot.asadmin holds), the same heap and
+# collector as Liberty's (bench-server's pom), on the same JDK.
+start_payara() { # port
+  if ! answers "$(java_url "$1")/bench/stats"; then
+    local root="$STATE/payara-$1"
+    rm -rf "$root"
+    mkdir -p "$root"
+    TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" nohup "$SERVER_JAVA_HOME/bin/java" "$SERVER_HEAP" \
+      -XX:+UseG1GC -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot bench --port "$1" --nohazelcast \
+      --rootdir "$root" --prebootcommandfile "$ROOT/payara/preboot.asadmin" >"$STATE/payara-$1.log" 2>&1 &
+    echo $! >"$STATE/payara-$1.pid"
+  fi
+  if ! wait_for "$(java_url "$1")/bench/stats" 180 || grep -q 'Exception while loading the app' "$STATE/payara-$1.log"; then
+    echo "Payara Micro on $1 did not deploy the bench WAR: see $STATE/payara-$1.log" >&2
+    return 1
+  fi
+}
+
+stop_payara() { # port
+  local pid_file="$STATE/payara-$1.pid"
+  if [ -f "$pid_file" ]; then
+    local pid; pid="$(cat "$pid_file")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pid_file"
+  fi
 }
 
 start_node() { # port
@@ -67,8 +114,9 @@ stop_node() { # port
 
 start() {
   mkdir -p "$STATE"
-  if [ ! -f "$HERE/bench-server/target/bench.war" ] || [ ! -d "$HERE/bench-load/target/lib" ]; then
-    (cd "$ROOT" && mvn -B -q install -DskipTests -DskipITs)
+  if [ ! -f "$WAR" ] || [ ! -d "$HERE/bench-load/target/lib" ]; then
+    # Within the reactor: nothing is installed into the local repository.
+    (cd "$ROOT" && mvn -B -q package -DskipTests -DskipITs -pl benchmarks/bench-server,benchmarks/bench-load -am)
   fi
   if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
@@ -76,12 +124,15 @@ start() {
   fi
   start_node "$NODE_PORT"
   start_java "$JAVA_PORT" benchServer
-  echo "java: $(java_url "$JAVA_PORT")  node: $(node_url "$NODE_PORT")  redis: 127.0.0.1:$REDIS_PORT"
+  start_payara "$PAYARA_PORT"
+  echo "liberty: $(java_url "$JAVA_PORT")  payara: $(java_url "$PAYARA_PORT")  node: $(node_url "$NODE_PORT")" \
+    " redis: 127.0.0.1:$REDIS_PORT  (Java servers on $SERVER_JAVA_HOME)"
 }
 
 stop() {
   stop_java benchServer
   stop_java benchServer2
+  stop_payara "$PAYARA_PORT"
   stop_node "$NODE_PORT"
   stop_node "$(( NODE_PORT + 10 ))"
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
@@ -89,9 +140,10 @@ stop() {
 
 url_of() {
   case "$1" in
-    java) java_url "$JAVA_PORT" ;;
+    liberty|java) java_url "$JAVA_PORT" ;;
+    payara) java_url "$PAYARA_PORT" ;;
     node) node_url "$NODE_PORT" ;;
-    *) echo "server is java or node, not $1" >&2; exit 2 ;;
+    *) echo "server is liberty, payara or node (java: liberty), not $1" >&2; exit 2 ;;
   esac
 }
 
@@ -108,15 +160,15 @@ compare() { # runs scenario options...
   local runs="$1"; shift
   mkdir -p "$(dirname "$RESULTS")"
   for round in $(seq 1 "$runs"); do
-    for server in java node; do
+    for server in $SERVERS; do
       once "$server" "$@" | tee -a "$RESULTS"
       sleep 2
     done
   done
 }
 
-# The cases of the issue's table. A first round warms both servers up (the JVM compiles for tens of seconds;
-# V8 too, for less) and is not recorded.
+# The cases of the issue's table; the websocket ones (rpc, fanout) take the generator's --traffic. A first round
+# warms every server up (the JVM compiles for tens of seconds; V8 too, for less) and is not recorded.
 CASES=(
   "rpc --clients 50 --inflight 1 --bytes 64"
   "rpc --clients 50 --inflight 10 --bytes 64"
@@ -124,21 +176,60 @@ CASES=(
   "token --clients 20"
 )
 
-targets() {
-  local runs="${1:-3}"
+with_traffic() { # traffic case...: the case, with --traffic when it is a websocket case and a traffic was named
+  local traffic="$1"; shift
+  case "$1" in
+    rpc|fanout) [ -n "$traffic" ] && set -- "$@" --traffic "$traffic" ;;
+  esac
+  echo "$@"
+}
+
+targets() { # [runs] [traffic]
+  local runs="${1:-3}" traffic="${2:-}" case
   for case in "${CASES[@]}"; do
-    for server in java node; do
-      # shellcheck disable=SC2086
-      once "$server" $case --warmup 10 --secs 10 >/dev/null
+    for server in $SERVERS; do
+      # shellcheck disable=SC2046
+      once "$server" $(with_traffic "$traffic" $case) --warmup 10 --secs 10 >/dev/null
     done
   done
   for case in "${CASES[@]}"; do
-    # shellcheck disable=SC2086
-    compare "$runs" $case
+    # shellcheck disable=SC2046
+    compare "$runs" $(with_traffic "$traffic" $case) ${CASE_OPTIONS:-}
   done
-  compare 1 fanout --subscribers 100 --rate 1000 --slow 10 --bytes 1024 --secs 60 --sample 5
-  compare "$runs" connect --sockets 19500 --rate 1000 --hold 10
   summary "$RESULTS"
+}
+
+# Idle authenticated sockets: what each holds on the server's heap after full collections.
+idle() { # [runs] [sockets]
+  compare "${1:-1}" connect --sockets "${2:-10000}" --rate 1000 --hold 10
+}
+
+# A case against one server with a JFR recording of the server's measured window (1 ms execution samples), then
+# `Bench jfr`'s summary of it, read with the server's own JDK (a newer JDK's recording format).
+jfr() { # server scenario options...
+  local server="$1" scenario="$2"; shift 2
+  local url pid stamp out recording
+  url="$(url_of "$server")"
+  pid="$(curl -fs --max-time 60 "$url/bench/stats" | sed -n 's/.*"pid":\([0-9]*\).*/\1/p')"
+  stamp="$(date +%F)"
+  recording="$STATE/jfr-$server-$scenario-$(date +%H%M%S).jfr"
+  # 10 s of warm-up, then 15 s measured; the recording takes 12 s of them.
+  load "$scenario" --url "$url" --warmup 10 --secs 15 "$@" >"$STATE/jfr-result.txt" &
+  local running=$!
+  sleep 12
+  "$SERVER_JAVA_HOME/bin/jcmd" "$pid" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=1ms' \
+    duration=12s filename="$recording" >/dev/null
+  wait "$running"
+  sleep 1
+  local label; label="$(sed -n 's/.* case=\([^ ]*\).*/\1/p' "$STATE/jfr-result.txt")"
+  out="$HERE/results/jfr-$stamp-$server-$scenario-$label${JFR_TAG:+-$JFR_TAG}.txt"
+  {
+    echo "# bench.sh jfr $server $scenario $*  (JFR_TAG=${JFR_TAG:-}, server JDK $SERVER_JAVA_HOME, $(date -u +%FT%TZ))"
+    grep '^RESULT' "$STATE/jfr-result.txt"
+    echo
+    "$SERVER_JAVA_HOME/bin/java" -cp "$LOAD_CP" io.tokensockjs.bench.load.Bench jfr "$recording"
+  } >"$out"
+  cat "$out"
 }
 
 connect20k() {
@@ -169,7 +260,9 @@ case "$command" in
   once) once "$@" ;;
   compare) compare "$@" ;;
   targets) targets "$@" ;;
+  idle) idle "$@" ;;
+  jfr) jfr "$@" ;;
   connect20k) connect20k ;;
   summary) summary "$@" ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  *) sed -n '2,26p' "$0"; exit 2 ;;
 esac
