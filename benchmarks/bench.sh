@@ -11,7 +11,8 @@
 #   bench.sh targets [RUNS] [TRAFFIC]
 #                                  the issue's four cases (default 3 rounds) after a warm-up round, then the summary;
 #                                  TRAFFIC is the generator's --traffic for the websocket cases (its default if omitted)
-#   bench.sh idle [RUNS] [SOCKETS] idle authenticated sockets (connect scenario, default 1 round of 10,000) on every server
+#   bench.sh idle [RUNS] [SOCKETS] idle authenticated sockets (connect scenario, default 1 round of 10,000) on every
+#                                  server, with a class histogram of each Java server while it holds them
 #   bench.sh jfr SERVER SCENARIO [--option value]...
 #                                  the case against SERVER with a JFR recording of the server while it is measured;
 #                                  the RESULT line and `Bench jfr`'s summary go to results/jfr-<date>-SERVER-<case>[-$JFR_TAG].txt
@@ -199,9 +200,32 @@ targets() { # [runs] [traffic]
   summary "$RESULTS"
 }
 
-# Idle authenticated sockets: what each holds on the server's heap after full collections.
+# Idle authenticated sockets: what each holds on the server's heap after full collections. While a Java server
+# holds them all, its class histogram (live objects, the 40 largest classes) goes to
+# results/histo-<date>-<server>-n<sockets>.txt: where the bytes per socket are.
 idle() { # [runs] [sockets]
-  compare "${1:-1}" connect --sockets "${2:-10000}" --rate 1000 --hold 10
+  local runs="${1:-1}" sockets="${2:-10000}" server port pid
+  mkdir -p "$(dirname "$RESULTS")"
+  for _ in $(seq 1 "$runs"); do
+    for server in $SERVERS; do
+      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 20 >"$STATE/idle-result.txt" &
+      local running=$!
+      if [ "$server" != node ]; then
+        port="$(url_of "$server" | sed 's|.*:\([0-9]*\)/.*|\1|')"
+        pid="$(ss -Htlnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+        for _ in $(seq 1 300); do
+          [ "$(ss -Htn state established "sport = :$port" | wc -l)" -ge "$sockets" ] && break
+          sleep 1
+        done
+        sleep 2
+        "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram 2>/dev/null | head -44 \
+          >"$HERE/results/histo-$(date +%F)-$server-n$sockets.txt" || true
+      fi
+      wait "$running"
+      tee -a "$RESULTS" <"$STATE/idle-result.txt"
+      sleep 2
+    done
+  done
 }
 
 # A case against one server with a JFR recording of the server's measured window (1 ms execution samples), then
@@ -264,5 +288,5 @@ case "$command" in
   jfr) jfr "$@" ;;
   connect20k) connect20k ;;
   summary) summary "$@" ;;
-  *) sed -n '2,26p' "$0"; exit 2 ;;
+  *) sed -n '2,27p' "$0"; exit 2 ;;
 esac
