@@ -144,7 +144,8 @@ final class BenchSocket implements EventLoop.Handler {
             return;
         }
         in.flip();
-        holdingWrites = true;
+        // Browser-like traffic writes each frame as it is made; batching holds them for one write after the read.
+        holdingWrites = loop.traffic == Traffic.BATCHING;
         while (in.hasRemaining() && state != State.CLOSED && consume(in)) {
             // each round took one response or one frame
         }
@@ -342,8 +343,9 @@ final class BenchSocket implements EventLoop.Handler {
     }
 
     /**
-     * Queues the bytes and writes them now, unless a read is being handled: the frames that answers in one read
-     * cause then go out together in one gathering write (one system call instead of one per frame).
+     * Queues the bytes and writes them now, unless a read is being handled in {@link Traffic#BATCHING} traffic:
+     * the frames that answers in one read cause then go out together in one gathering write (one system call
+     * instead of one per frame).
      */
     private void write(ByteBuffer bytes) {
         if (state == State.CLOSED) {
@@ -357,7 +359,11 @@ final class BenchSocket implements EventLoop.Handler {
 
     private void flushNow() {
         try {
-            channel.write(unwritten.toArray(ByteBuffer[]::new));
+            if (loop.traffic == Traffic.BATCHING) {
+                channel.write(unwritten.toArray(ByteBuffer[]::new));
+            } else {
+                writeOneByOne();
+            }
         } catch (IOException e) {
             closeWith("write failed: " + e.getMessage());
             return;
@@ -370,6 +376,16 @@ final class BenchSocket implements EventLoop.Handler {
             waitingForWritable = blocked;
             int reads = reading ? SelectionKey.OP_READ : 0;
             key.interestOps(blocked ? reads | SelectionKey.OP_WRITE : reads);
+        }
+    }
+
+    /** One write call per frame, as a browser makes them; stops at the first frame the kernel did not take whole. */
+    private void writeOneByOne() throws IOException {
+        for (ByteBuffer frame : unwritten) {
+            channel.write(frame);
+            if (frame.hasRemaining()) {
+                return;
+            }
         }
     }
 

@@ -28,11 +28,12 @@ final class ConnectScenario implements BenchSocket.Listener {
         double rate = args.decimal("rate", 1000);
         int hold = args.integer("hold", 10);
         int loopCount = args.integer("loops", 2);
+        Traffic traffic = Traffic.of(args);
         args.checkAllRead();
 
         ServerStats[] before = Arrays.stream(targets).map(ServerStats::fetch).toArray(ServerStats[]::new);
         ConnectScenario scenario = new ConnectScenario(count);
-        try (Loops loops = new Loops(loopCount)) {
+        try (Loops loops = new Loops(loopCount, traffic)) {
             CpuClock cpu = new CpuClock(before[0].pid());
             cpu.start();
             Connector.Outcome outcome = new Connector(loops, rate).open(count, i -> scenario, targets,
@@ -53,7 +54,7 @@ final class ConnectScenario implements BenchSocket.Listener {
             scenario.holding = false;
             outcome.sockets().forEach(socket -> socket.loop.execute(socket::close));
 
-            Result result = new Result("connect", before[0].server(), "n" + count + (targets.length > 1 ? "x" + targets.length : ""))
+            Result result = new Result("connect", before[0].server(), "n" + count + (targets.length > 1 ? "x" + targets.length : ""), traffic)
                     .put("ready", outcome.ready())
                     .put("failed", outcome.failed())
                     .put("dropped", dropped)

@@ -33,6 +33,8 @@ final class EventLoop implements Runnable {
     final ByteBuffer readBuffer = ByteBuffer.allocateDirect(4 << 20);
     /** Microseconds; a minute at most, three significant digits. */
     final Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+    /** How the connections of this loop write their frames. */
+    final Traffic traffic;
 
     private final Selector selector;
     private final Thread thread;
@@ -40,7 +42,8 @@ final class EventLoop implements Runnable {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private volatile boolean running = true;
 
-    EventLoop(String name) {
+    EventLoop(String name, Traffic traffic) {
+        this.traffic = traffic;
         try {
             selector = Selector.open();
         } catch (IOException e) {

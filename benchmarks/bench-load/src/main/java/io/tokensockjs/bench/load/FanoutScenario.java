@@ -75,11 +75,12 @@ final class FanoutScenario {
         int secs = args.integer("secs", 20);
         int loopCount = args.integer("loops", 2);
         int sampleSecs = args.integer("sample", 0);
+        Traffic traffic = Traffic.of(args);
         args.checkAllRead();
 
         ServerStats before = ServerStats.fetch(target);
         FanoutScenario scenario = new FanoutScenario(subscribers, slow, window, rate, bytes);
-        try (Loops loops = new Loops(loopCount)) {
+        try (Loops loops = new Loops(loopCount, traffic)) {
             Connector.Outcome connected = new Connector(loops, 500).openAll(subscribers + 1, scenario::listener,
                     target, scenario.progress);
             scenario.publisher = connected.sockets().get(subscribers);
@@ -103,7 +104,7 @@ final class FanoutScenario {
             String label = "s" + subscribers + (rate > 0 ? "r" + (long) rate : "w" + window) + "b" + bytes
                     + (slow > 0 ? "slow" + slow : "");
             CpuClock cpu = measured.cpu();
-            Result result = new Result("fanout", before.server(), label)
+            Result result = new Result("fanout", before.server(), label, traffic)
                     .put("deliveries/s", measured.rate(0), 0)
                     .put("publish/s", measured.rate(1), 0)
                     .latencies(measured.latencies())

@@ -11,10 +11,10 @@ final class Loops implements AutoCloseable {
     private final EventLoop[] loops;
     private int next;
 
-    Loops(int count) {
+    Loops(int count, Traffic traffic) {
         loops = new EventLoop[count];
         for (int i = 0; i < count; i++) {
-            loops[i] = new EventLoop("load-loop-" + i);
+            loops[i] = new EventLoop("load-loop-" + i, traffic);
         }
     }
 

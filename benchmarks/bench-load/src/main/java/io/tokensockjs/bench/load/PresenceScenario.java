@@ -42,11 +42,12 @@ final class PresenceScenario implements BenchSocket.Listener {
         int loopCount = args.integer("loops", 2);
         String channel = args.text("channel", "bench-presence-" + Long.toString(System.nanoTime(), 36));
         String redis = args.text("redis", "127.0.0.1:19399");
+        Traffic traffic = Traffic.of(args);
         args.checkAllRead();
         long redisBefore = redisUsedMemory(redis);
 
         PresenceScenario scenario = new PresenceScenario(count, channel);
-        try (Loops loops = new Loops(loopCount)) {
+        try (Loops loops = new Loops(loopCount, traffic)) {
             long start = System.nanoTime();
             Connector.Outcome outcome = new Connector(loops, rate).open(count, i -> scenario, targets,
                     scenario.progress, (long) (count / rate) + 120);
@@ -75,7 +76,7 @@ final class PresenceScenario implements BenchSocket.Listener {
             long queryNanos = System.nanoTime() - queryStart;
             TimeUnit.SECONDS.sleep(hold);
             outcome.sockets().forEach(socket -> socket.loop.execute(socket::close));
-            return new Result("presence", "java", "n" + count + "x" + targets.length)
+            return new Result("presence", "java", "n" + count + "x" + targets.length, traffic)
                     .put("ready", outcome.ready())
                     .put("failed", outcome.failed())
                     .put("subscribed", scenario.subscribed.sum())

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run's summary line: {@code RESULT scenario=rpc server=java case=c50w1b64 calls/s=... p50ms=...}. Plain
+ * One run's summary line: {@code RESULT scenario=rpc server=java case=c50w1b64 traffic=browser calls/s=... p50ms=...}. Plain
  * {@code key=value} pairs so that {@link Summary} (and grep) can read them back.
  */
 final class Result {
@@ -14,10 +14,11 @@ final class Result {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    Result(String scenario, String server, String label) {
+    Result(String scenario, String server, String label, Traffic traffic) {
         values.put("scenario", scenario);
         values.put("server", server);
         values.put("case", label);
+        values.put("traffic", traffic.label());
     }
 
     Result put(String key, long value) {

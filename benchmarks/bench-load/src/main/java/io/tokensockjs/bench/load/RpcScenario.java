@@ -35,11 +35,12 @@ final class RpcScenario implements BenchSocket.Listener {
         int warmup = args.integer("warmup", 5);
         int secs = args.integer("secs", 20);
         int loopCount = args.integer("loops", 2);
+        Traffic traffic = Traffic.of(args);
         args.checkAllRead();
 
         ServerStats server = ServerStats.fetch(target);
         RpcScenario scenario = new RpcScenario(inflight, bytes);
-        try (Loops loops = new Loops(loopCount)) {
+        try (Loops loops = new Loops(loopCount, traffic)) {
             scenario.progress = new Connector.Progress(clients);
             Connector.Outcome connected = new Connector(loops, 500).openAll(clients, i -> scenario, target, scenario.progress);
             for (BenchSocket socket : connected.sockets()) {
@@ -53,7 +54,7 @@ final class RpcScenario implements BenchSocket.Listener {
 
             long calls = window.counts()[0];
             CpuClock cpu = window.cpu();
-            Result result = new Result("rpc", server.server(), "c" + clients + "w" + inflight + "b" + bytes)
+            Result result = new Result("rpc", server.server(), "c" + clients + "w" + inflight + "b" + bytes, traffic)
                     .put("calls/s", window.rate(0), 0)
                     .latencies(window.latencies())
                     .put("errors", window.counts()[1]);

@@ -88,13 +88,14 @@ final class SoakScenario {
         int downSecs = args.integer("down", 2);
         int loopCount = args.integer("loops", 2);
         String redisLog = args.text("redis-log", "target/soak-redis.log");
+        Traffic traffic = Traffic.of(args);
         args.checkAllRead();
 
         URI readiness = URI.create("http://" + target.hostHeader() + "/health/ready");
         int capacity = (int) (publishRate * 60 * (minutes + 2)) + 10_000;
         try (SoakRedis redis = new SoakRedis(redisPort, Path.of(redisLog), readiness, Duration.ofSeconds(killEvery),
                 Duration.ofSeconds(downSecs));
-             Loops loops = new Loops(loopCount)) {
+             Loops loops = new Loops(loopCount, traffic)) {
             redis.start();
             ServerStats before = ServerStats.fetch(target);
             SoakScenario soak = new SoakScenario(target, redis, subscribers, rpcRate, publishRate, connectRate, bytes, capacity);
@@ -102,7 +103,7 @@ final class SoakScenario {
                             + " Redis :%d killed every %d s for %d s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                     minutes, rpcRate, rpcClients, publishRate, subscribers, connectRate, redisPort, killEvery, downSecs);
             soak.runFor(loops, rpcClients, minutes, before);
-            return soak.result(before);
+            return soak.result(before, traffic);
         }
     }
 
@@ -337,7 +338,7 @@ final class SoakScenario {
         }
     }
 
-    private Result result(ServerStats before) {
+    private Result result(ServerStats before, Traffic traffic) {
         long total = Math.min(publishedSoFar, publishedAt.length);
         long lostInside = 0;
         long lostOutside = 0;
@@ -382,7 +383,7 @@ final class SoakScenario {
         synchronized (failureSamples) {
             failureSamples.forEach(s -> System.out.println("  e.g. " + s));
         }
-        return new Result("soak", before.server(), "soak")
+        return new Result("soak", before.server(), "soak", traffic)
                 .put("calls", rpcOk.sum())
                 .put("callErrorsOutside", rpcErrorsOutside.sum())
                 .put("deliveries", deliveries.sum())

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads {@link Result} lines back (from the files bench.sh wrote) and prints, per scenario, traffic mode and
- * case, the median of each figure over the runs of each server ({@code liberty-j17}, {@code payara-j17},
+ * Reads {@link Result} lines back (from the files bench.sh wrote) and prints, per scenario, case and traffic
+ * mode, the median of each figure over the runs of each server ({@code liberty-j17}, {@code payara-j17},
  * {@code node}; {@code java} in results written before the runtimes were named) and the ratio of each of this
  * project's servers to the Node baseline ({@code node}): the figures the issue's targets are read from.
  */
@@ -24,7 +24,7 @@ final class Summary {
     }
 
     static String of(List<String> files) {
-        // scenario, traffic and case -> server -> metric -> values, in the order first seen
+        // scenario, case and traffic -> server -> metric -> values, in the order first seen
         Map<String, Map<String, Map<String, List<Double>>>> runs = new LinkedHashMap<>();
         for (String file : files) {
             for (String line : lines(file)) {
@@ -33,8 +33,9 @@ final class Summary {
                     continue;
                 }
                 Map<String, String> fields = fields(line.substring(at + Result.PREFIX.length() + 1));
-                String traffic = fields.containsKey("traffic") ? " " + fields.get("traffic") : "";
-                String key = fields.get("scenario") + traffic + " " + fields.get("case");
+                // Lines from before --traffic existed were all batching.
+                String key = fields.get("scenario") + " " + fields.get("case") + " "
+                        + fields.getOrDefault("traffic", Traffic.BATCHING.label());
                 Map<String, List<Double>> metrics = runs.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .computeIfAbsent(fields.get("server"), k -> new LinkedHashMap<>());
                 fields.forEach((name, value) -> {

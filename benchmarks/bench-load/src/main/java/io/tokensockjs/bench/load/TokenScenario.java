@@ -28,11 +28,12 @@ final class TokenScenario {
         int loopCount = args.integer("loops", 2);
         // Another GET route of the same server instead (say /sockets/info): the HTTP floor the token route sits on.
         String path = args.text("path", null);
+        Traffic traffic = Traffic.of(args);
         args.checkAllRead();
 
         ServerStats server = ServerStats.fetch(target);
         TokenScenario scenario = new TokenScenario();
-        try (Loops loops = new Loops(loopCount)) {
+        try (Loops loops = new Loops(loopCount, traffic)) {
             List<Getter> getters = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 Getter getter = scenario.new Getter(loops.next(), target, path == null ? target.tokenPath() : target.basePath() + path);
@@ -46,7 +47,7 @@ final class TokenScenario {
 
             long tokens = window.counts()[0];
             CpuClock cpu = window.cpu();
-            Result result = new Result("token", server.server(), "c" + clients + (path == null ? "" : path.replace('/', '_')))
+            Result result = new Result("token", server.server(), "c" + clients + (path == null ? "" : path.replace('/', '_')), traffic)
                     .put("tokens/s", window.rate(0), 0)
                     .latencies(window.latencies())
                     .put("errors", window.counts()[1]);
