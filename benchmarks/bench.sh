@@ -10,7 +10,8 @@
 #                                  RUNS rounds of every server in $SERVERS back to back, RESULT lines appended to $RESULTS
 #   bench.sh targets [RUNS] [TRAFFIC]
 #                                  the issue's four cases (default 3 rounds) after a warm-up round, then the summary;
-#                                  TRAFFIC is the generator's --traffic for the websocket cases (its default if omitted)
+#                                  TRAFFIC is the generator's --traffic: browser (default) or batching (without the
+#                                  token route, plain HTTP either way)
 #   bench.sh idle [RUNS] [SOCKETS] idle authenticated sockets (connect scenario, default 1 round of 10,000) on every
 #                                  server, with a class histogram of each Java server while it holds them
 #   bench.sh jfr SERVER SCENARIO [--option value]...
@@ -168,8 +169,8 @@ compare() { # runs scenario options...
   done
 }
 
-# The cases of the issue's table; the websocket ones (rpc, fanout) take the generator's --traffic. A first round
-# warms every server up (the JVM compiles for tens of seconds; V8 too, for less) and is not recorded.
+# The cases of the issue's table. A first round warms every server up (the JVM compiles for tens of seconds; V8
+# too, for less) and is not recorded.
 CASES=(
   "rpc --clients 50 --inflight 1 --bytes 64"
   "rpc --clients 50 --inflight 10 --bytes 64"
@@ -177,25 +178,24 @@ CASES=(
   "token --clients 20"
 )
 
-with_traffic() { # traffic case...: the case, with --traffic when it is a websocket case and a traffic was named
-  local traffic="$1"; shift
-  case "$1" in
-    rpc|fanout) [ -n "$traffic" ] && set -- "$@" --traffic "$traffic" ;;
-  esac
-  echo "$@"
-}
-
 targets() { # [runs] [traffic]
-  local runs="${1:-3}" traffic="${2:-}" case
+  local runs="${1:-3}" traffic="${2:-browser}" case
+  local cases=()
   for case in "${CASES[@]}"; do
+    # The token route is plain HTTP, one request in flight per client: the traffic mode changes nothing there.
+    if [ "$traffic" = browser ] || [ "${case%% *}" != token ]; then
+      cases+=("$case --traffic $traffic")
+    fi
+  done
+  for case in "${cases[@]}"; do
     for server in $SERVERS; do
-      # shellcheck disable=SC2046
-      once "$server" $(with_traffic "$traffic" $case) --warmup 10 --secs 10 >/dev/null
+      # shellcheck disable=SC2086
+      once "$server" $case --warmup 10 --secs 10 >/dev/null
     done
   done
-  for case in "${CASES[@]}"; do
-    # shellcheck disable=SC2046
-    compare "$runs" $(with_traffic "$traffic" $case) ${CASE_OPTIONS:-}
+  for case in "${cases[@]}"; do
+    # shellcheck disable=SC2086
+    compare "$runs" $case ${CASE_OPTIONS:-}
   done
   summary "$RESULTS"
 }
@@ -288,5 +288,5 @@ case "$command" in
   jfr) jfr "$@" ;;
   connect20k) connect20k ;;
   summary) summary "$@" ;;
-  *) sed -n '2,27p' "$0"; exit 2 ;;
+  *) sed -n '2,28p' "$0"; exit 2 ;;
 esac
