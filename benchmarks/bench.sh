@@ -48,6 +48,19 @@ mkdir -p "$STATE"
 java_url() { echo "http://127.0.0.1:$1/bench"; }
 node_url() { echo "http://127.0.0.1:$1"; }
 
+# Runs a command without the caller's open files beyond stdin, stdout and stderr: a server started by
+# `flock /work/heavy.lock bench.sh start` would otherwise inherit the lock's file and hold the lock for as long
+# as it runs, long after the command that took it ended.
+without_inherited_files() {
+  (
+    for fd in /proc/"$BASHPID"/fd/*; do
+      fd="${fd##*/}"
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec "$@"
+  )
+}
+
 answers() { curl -fs -o /dev/null --max-time 2 "$1"; }
 
 wait_for() { # url seconds
@@ -57,7 +70,8 @@ wait_for() { # url seconds
 
 start_java() { # port server-name: the bench WAR on Open Liberty, on $SERVER_JAVA_HOME (written to its server.env)
   if ! answers "$(java_url "$1")/bench/stats"; then
-    (cd "$ROOT" && TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" mvn -B -q -pl benchmarks/bench-server \
+    (cd "$ROOT" && without_inherited_files env TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+      mvn -B -q -pl benchmarks/bench-server \
       liberty:create liberty:deploy liberty:start -Dbench.http.port="$1" -Dbench.https.port="$(( $1 + 1 ))" \
       -Dbench.server.name="$2" -Dbench.jvm.heap="$SERVER_HEAP" -Dliberty.env.JAVA_HOME="$SERVER_JAVA_HOME")
   fi
@@ -76,7 +90,7 @@ start_payara() { # port
     local root="$STATE/payara-$1"
     rm -rf "$root"
     mkdir -p "$root"
-    TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" nohup "$SERVER_JAVA_HOME/bin/java" "$SERVER_HEAP" \
+    without_inherited_files env TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" nohup "$SERVER_JAVA_HOME/bin/java" "$SERVER_HEAP" \
       -XX:+UseG1GC -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot bench --port "$1" --nohazelcast \
       --rootdir "$root" --prebootcommandfile "$ROOT/payara/preboot.asadmin" >"$STATE/payara-$1.log" 2>&1 &
     echo $! >"$STATE/payara-$1.pid"
@@ -100,7 +114,7 @@ stop_payara() { # port
 
 start_node() { # port
   if ! answers "$(node_url "$1")/bench/stats"; then
-    PID_FILE="$STATE/node-$1.pid" nohup "$HERE/node-baseline/start.sh" --port "$1" --redis-port "$REDIS_PORT" \
+    without_inherited_files env PID_FILE="$STATE/node-$1.pid" nohup "$HERE/node-baseline/start.sh" --port "$1" --redis-port "$REDIS_PORT" \
       >"$STATE/node-$1.log" 2>&1 &
     echo $! >"$STATE/node-start-$1.pid"
   fi
@@ -121,7 +135,7 @@ start() {
     (cd "$ROOT" && mvn -B -q package -DskipTests -DskipITs -pl benchmarks/bench-server,benchmarks/bench-load -am)
   fi
   if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
-    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    without_inherited_files redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
       --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
   fi
   start_node "$NODE_PORT"
