@@ -48,17 +48,17 @@ mkdir -p "$STATE"
 java_url() { echo "http://127.0.0.1:$1/bench"; }
 node_url() { echo "http://127.0.0.1:$1"; }
 
-# Runs a command without the caller's open files beyond stdin, stdout and stderr: a server started by
-# `flock /work/heavy.lock bench.sh start` would otherwise inherit the lock's file and hold the lock for as long
-# as it runs, long after the command that took it ended.
+# Replaces the shell it runs in by a command without the caller's open files beyond stdin, stdout and stderr: a
+# server started by `flock /work/heavy.lock bench.sh start` would otherwise inherit the lock's file and hold the
+# lock for as long as it runs, long after the command that took it ended. Run it in a subshell of its own, in the
+# background (`without_inherited_files cmd &`: $! is then the command's pid) or in parentheses.
 without_inherited_files() {
-  (
-    for fd in /proc/"$BASHPID"/fd/*; do
-      fd="${fd##*/}"
-      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
-    done
-    exec "$@"
-  )
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd="${fd##*/}"
+    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
+  exec "$@"
 }
 
 answers() { curl -fs -o /dev/null --max-time 2 "$1"; }
@@ -135,8 +135,8 @@ start() {
     (cd "$ROOT" && mvn -B -q package -DskipTests -DskipITs -pl benchmarks/bench-server,benchmarks/bench-load -am)
   fi
   if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
-    without_inherited_files redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-      --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
+    (without_inherited_files redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+      --daemonize yes --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log")
   fi
   start_node "$NODE_PORT"
   start_java "$JAVA_PORT" benchServer
