@@ -25,7 +25,8 @@
 # "liberty payara node"), JAVA_PORT (Liberty, 19200), PAYARA_PORT (19230), NODE_PORT (19300), REDIS_PORT (19399),
 # SERVER_JAVA_HOME (the JDK Liberty and Payara run on; default the one `java` on the PATH belongs to; the load
 # generator always runs on the PATH's), SERVER_HEAP (-Xmx4g), PAYARA_JAR (Payara Micro from ~/.m2), JFR_TAG (a
-# suffix for jfr's file: before, after), CASE_OPTIONS (appended to every case of targets, e.g. "--secs 10").
+# suffix for jfr's file: before, after), CASE_OPTIONS (appended to every case of targets, e.g. "--secs 10"),
+# TARGETS_WARMUP (0: targets skips its warm-up round, for servers that just ran).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -201,12 +202,14 @@ targets() { # [runs] [traffic]
       cases+=("$case --traffic $traffic")
     fi
   done
-  for case in "${cases[@]}"; do
-    for server in $SERVERS; do
-      # shellcheck disable=SC2086
-      once "$server" $case --warmup 10 --secs 10 >/dev/null
+  if [ "${TARGETS_WARMUP:-1}" != 0 ]; then
+    for case in "${cases[@]}"; do
+      for server in $SERVERS; do
+        # shellcheck disable=SC2086
+        once "$server" $case --warmup 10 --secs 10 >/dev/null
+      done
     done
-  done
+  fi
   for case in "${cases[@]}"; do
     # shellcheck disable=SC2086
     compare "$runs" $case ${CASE_OPTIONS:-}
@@ -302,5 +305,5 @@ case "$command" in
   jfr) jfr "$@" ;;
   connect20k) connect20k ;;
   summary) summary "$@" ;;
-  *) sed -n '2,28p' "$0"; exit 2 ;;
+  *) sed -n '2,29p' "$0"; exit 2 ;;
 esac
