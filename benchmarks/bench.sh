@@ -16,7 +16,7 @@
 #                                  server, with a class histogram of each Java server while it holds them
 #   bench.sh jfr SERVER SCENARIO [--option value]...
 #                                  the case against SERVER with a JFR recording of the server while it is measured;
-#                                  the RESULT line and `Bench jfr`'s summary go to results/jfr-<date>-SERVER-<case>[-$JFR_TAG].txt
+#                                  the RESULT line and `Bench jfr`'s summary go to results/jfr-<date>-SERVER-<case>[-$TAG].txt
 #   bench.sh connect20k            20,000 idle sockets held on this machine: two Liberty and two Node servers, 10,000 each
 #                                  (one process may not hold 20,000: the open-files limit here is 20,000)
 #   bench.sh summary [FILE]...     medians per server and the ratios against node
@@ -24,8 +24,8 @@
 # Environment: RESULTS (default results/raw-<date>.txt), SERVERS (the servers compare and targets run, default
 # "liberty payara node"), JAVA_PORT (Liberty, 19200), PAYARA_PORT (19230), NODE_PORT (19300), REDIS_PORT (19399),
 # SERVER_JAVA_HOME (the JDK Liberty and Payara run on; default the one `java` on the PATH belongs to; the load
-# generator always runs on the PATH's), SERVER_HEAP (-Xmx4g), PAYARA_JAR (Payara Micro from ~/.m2), JFR_TAG (a
-# suffix for jfr's file: before, after), CASE_OPTIONS (appended to every case of targets, e.g. "--secs 10"),
+# generator always runs on the PATH's), SERVER_HEAP (-Xmx4g), PAYARA_JAR (Payara Micro from ~/.m2), TAG (a
+# suffix for the files jfr and idle write: before, after), CASE_OPTIONS (appended to every case of targets, e.g. "--secs 10"),
 # TARGETS_WARMUP (0: targets skips its warm-up round, for servers that just ran).
 set -euo pipefail
 
@@ -219,7 +219,7 @@ targets() { # [runs] [traffic]
 
 # Idle authenticated sockets: what each holds on the server's heap after full collections. While a Java server
 # holds them all, its class histogram (live objects, the 40 largest classes) goes to
-# results/histo-<date>-<server>-n<sockets>.txt: where the bytes per socket are.
+# results/histo-<date>-<server>-n<sockets>[-$TAG].txt: where the bytes per socket are.
 idle() { # [runs] [sockets]
   local runs="${1:-1}" sockets="${2:-10000}" server port pid
   mkdir -p "$(dirname "$RESULTS")"
@@ -236,7 +236,7 @@ idle() { # [runs] [sockets]
         done
         sleep 2
         "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram 2>/dev/null | head -44 \
-          >"$HERE/results/histo-$(date +%F)-$server-n$sockets.txt" || true
+          >"$HERE/results/histo-$(date +%F)-$server-n$sockets${TAG:+-$TAG}.txt" || true
       fi
       wait "$running"
       tee -a "$RESULTS" <"$STATE/idle-result.txt"
@@ -263,9 +263,9 @@ jfr() { # server scenario options...
   wait "$running"
   sleep 1
   local label; label="$(sed -n 's/.* case=\([^ ]*\).*/\1/p' "$STATE/jfr-result.txt")"
-  out="$HERE/results/jfr-$stamp-$server-$scenario-$label${JFR_TAG:+-$JFR_TAG}.txt"
+  out="$HERE/results/jfr-$stamp-$server-$scenario-$label${TAG:+-$TAG}.txt"
   {
-    echo "# bench.sh jfr $server $scenario $*  (JFR_TAG=${JFR_TAG:-}, server JDK $SERVER_JAVA_HOME, $(date -u +%FT%TZ))"
+    echo "# bench.sh jfr $server $scenario $*  (TAG=${TAG:-}, server JDK $SERVER_JAVA_HOME, $(date -u +%FT%TZ))"
     grep '^RESULT' "$STATE/jfr-result.txt"
     echo
     "$SERVER_JAVA_HOME/bin/java" -cp "$LOAD_CP" io.tokensockjs.bench.load.Bench jfr "$recording"
