@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * {@code Bench jfr <recording.jfr>}: where a server spent its CPU, from the execution samples of a JFR recording
  * (start one with {@code jcmd <pid> JFR.start settings=profile duration=15s filename=rpc.jfr} while a scenario
  * runs). Three views: each sample charged to the layer of its innermost frame outside the JDK (whose work it
- * was: a String copy made by our code is ours, a select() made by Liberty's TCP channel or Payara's Grizzly is
- * the runtime's), the methods of token-sockjs with the share of samples they were on the stack for (what our code
- * costs, callees included), and the hottest methods by self time.
+ * was: a String copy made by our code is ours, a select() made by Liberty's TCP channel is Liberty's), the
+ * methods of token-sockjs with the share of samples they were on the stack for (what our code costs, callees
+ * included), and the hottest methods by self time.
  */
 final class JfrSummary {
 
@@ -43,14 +43,6 @@ final class JfrSummary {
         LAYERS.put("com.ibm.ws.bytebuffer.", "Liberty byte buffers");
         LAYERS.put("com.ibm.ws.threading.", "Liberty executor");
         LAYERS.put("com.ibm.", "Liberty, other");
-        LAYERS.put("org.glassfish.tyrus.", "Payara WebSocket (Tyrus)");
-        LAYERS.put("org.glassfish.grizzly.http.", "Payara HTTP (Grizzly)");
-        LAYERS.put("org.glassfish.grizzly.", "Payara NIO (Grizzly)");
-        LAYERS.put("org.apache.catalina.", "Payara web container");
-        LAYERS.put("org.glassfish.jersey.", "JAX-RS (Jersey)");
-        LAYERS.put("org.glassfish.", "Payara, other");
-        LAYERS.put("com.sun.enterprise.", "Payara, other");
-        LAYERS.put("fish.payara.", "Payara, other");
         LAYERS.put("sun.nio.", "JDK NIO and system calls");
         LAYERS.put("java.nio.", "JDK NIO and system calls");
         LAYERS.put("java.util.concurrent.", "JDK concurrency (queues, locks)");
