@@ -225,13 +225,19 @@ idle() { # [runs] [sockets]
   mkdir -p "$(dirname "$RESULTS")"
   for _ in $(seq 1 "$runs"); do
     for server in $SERVERS; do
-      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 20 >"$STATE/idle-result.txt" &
+      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 30 >"$STATE/idle-result.txt" &
       local running=$!
       if [ "$server" != node ]; then
         port="$(url_of "$server" | sed 's|.*:\([0-9]*\)/.*|\1|')"
         pid="$(ss -Htlnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
-        for _ in $(seq 1 300); do
-          [ "$(ss -Htn state established "sport = :$port" | wc -l)" -ge "$sockets" ] && break
+        # Until every socket is held, or (some failed) their count stopped growing: the generator holds them now.
+        local held=0 last=-1 still=0
+        while kill -0 "$running" 2>/dev/null; do
+          held="$(ss -Htn state established "sport = :$port" | wc -l)"
+          [ "$held" -ge "$sockets" ] && break
+          if [ "$held" -eq "$last" ] && [ "$held" -gt 0 ]; then still=$(( still + 1 )); else still=0; fi
+          [ "$still" -ge 4 ] && break
+          last="$held"
           sleep 1
         done
         sleep 2
