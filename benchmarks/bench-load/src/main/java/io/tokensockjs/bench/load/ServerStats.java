@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the server under load says of itself on {@code GET <base>/bench/stats} (both the bench server and the
- * Node baseline answer it): its pid, heap used after a full collection, resident set and sockets held.
+ * Node baseline answer it): which server it is, its pid, heap used after a full collection, resident set and
+ * sockets held. {@link #server} is the name result lines carry: the runtime with the Java release it runs on
+ * ({@code liberty-j17}, {@code payara-j25}), or {@code node}.
  */
 record ServerStats(String server, long pid, long heapUsed, long rss, long sockets) {
 
@@ -24,7 +26,7 @@ record ServerStats(String server, long pid, long heapUsed, long rss, long socket
         try {
             String body = HTTP.send(HttpRequest.newBuilder(target.statsUri()).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            return new ServerStats(text(body, "server"), number(body, "pid"), number(body, "heapUsed"),
+            return new ServerStats(name(body), number(body, "pid"), number(body, "heapUsed"),
                     number(body, "rss"), number(body, "sockets"));
         } catch (IOException e) {
             throw new IllegalStateException("No stats from " + target.statsUri() + ": " + e, e);
@@ -49,6 +51,12 @@ record ServerStats(String server, long pid, long heapUsed, long rss, long socket
 
     /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Java). */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    /** The server's name, with the Java release when it says one (the Node baseline and older WARs do not). */
+    private static String name(String json) {
+        Matcher java = Pattern.compile("\"java\"\\s*:\\s*(\\d+)").matcher(json);
+        return text(json, "server") + (java.find() ? "-j" + java.group(1) : "");
+    }
 
     private static long number(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(-?\\d+)").matcher(json);

@@ -11,64 +11,98 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads {@link Result} lines back (from the files bench.sh wrote) and prints, per scenario, case and traffic, the
- * median of each figure over the runs of each server and the ratio of this project's server ({@code java}) to the
- * Node baseline ({@code node}): the figures the issue's targets are read from.
+ * Reads {@link Result} lines back (from the files bench.sh wrote) and prints, per scenario, case and traffic
+ * mode, the median of each figure over the runs of each server ({@code liberty-j17}, {@code payara-j17},
+ * {@code node}; {@code java} in results written before the runtimes were named) and the ratio of each of this
+ * project's servers to the Node baseline ({@code node}): the figures the issue's targets are read from.
  */
 final class Summary {
+
+    private static final String BASELINE = "node";
 
     private Summary() {
     }
 
     static String of(List<String> files) {
-        // case -> server -> metric -> values, in the order first seen
+        // scenario, case and traffic -> server -> metric -> values, in the order first seen
         Map<String, Map<String, Map<String, List<Double>>>> runs = new LinkedHashMap<>();
         for (String file : files) {
             for (String line : lines(file)) {
-                if (!line.startsWith(Result.PREFIX + " ")) {
+                int at = line.indexOf(Result.PREFIX + " ");
+                if (at < 0) {
                     continue;
                 }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (String pair : line.substring(Result.PREFIX.length() + 1).split(" ")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        fields.put(pair.substring(0, eq), pair.substring(eq + 1));
-                    }
-                }
+                Map<String, String> fields = fields(line.substring(at + Result.PREFIX.length() + 1));
                 // Lines from before --traffic existed were all batching.
                 String key = fields.get("scenario") + " " + fields.get("case") + " "
                         + fields.getOrDefault("traffic", Traffic.BATCHING.label());
                 Map<String, List<Double>> metrics = runs.computeIfAbsent(key, k -> new LinkedHashMap<>())
                         .computeIfAbsent(fields.get("server"), k -> new LinkedHashMap<>());
                 fields.forEach((name, value) -> {
-                    if (name.equals("scenario") || name.equals("server") || name.equals("case") || name.equals("traffic")) {
-                        return;
-                    }
-                    try {
-                        metrics.computeIfAbsent(name, k -> new ArrayList<>()).add(Double.parseDouble(value));
-                    } catch (NumberFormatException notANumber) {
-                        // scenario, server, case, why
+                    Double number = number(value);
+                    if (number != null) {
+                        metrics.computeIfAbsent(name, k -> new ArrayList<>()).add(number);
                     }
                 });
             }
         }
         StringBuilder out = new StringBuilder();
-        runs.forEach((key, servers) -> {
-            Map<String, List<Double>> java = servers.getOrDefault("java", Map.of());
-            Map<String, List<Double>> node = servers.getOrDefault("node", Map.of());
-            out.append(String.format(Locale.ROOT, "%n%s  (runs: java %d, node %d; medians)%n", key,
-                    runs(java), runs(node)));
-            out.append(String.format(Locale.ROOT, "  %-24s %14s %14s %10s%n", "figure", "java", "node", "java/node"));
-            List<String> names = new ArrayList<>(java.keySet());
-            node.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
-            for (String name : names) {
-                Double j = median(java.get(name));
-                Double n = median(node.get(name));
-                String ratio = j != null && n != null && n != 0 ? String.format(Locale.ROOT, "%.2f", j / n) : "";
-                out.append(String.format(Locale.ROOT, "  %-24s %14s %14s %10s%n", name, format(j), format(n), ratio));
-            }
-        });
+        runs.forEach((key, servers) -> table(out, key, servers));
         return out.toString();
+    }
+
+    /** One case: a column of medians per server (the baseline last), then a ratio column per other server. */
+    private static void table(StringBuilder out, String key, Map<String, Map<String, List<Double>>> servers) {
+        List<String> columns = new ArrayList<>(servers.keySet());
+        if (columns.remove(BASELINE)) {
+            columns.add(BASELINE);
+        }
+        List<String> compared = servers.containsKey(BASELINE)
+                ? columns.stream().filter(server -> !server.equals(BASELINE)).toList() : List.of();
+        StringBuilder runCounts = new StringBuilder();
+        columns.forEach(server -> runCounts.append(runCounts.isEmpty() ? "" : ", ").append(server).append(' ')
+                .append(runs(servers.get(server))));
+        out.append(String.format(Locale.ROOT, "%n%s  (runs: %s; medians)%n", key, runCounts));
+        out.append(String.format(Locale.ROOT, "  %-24s", "figure"));
+        columns.forEach(server -> out.append(String.format(Locale.ROOT, " %12s", server)));
+        compared.forEach(server -> out.append(String.format(Locale.ROOT, " %16s", server + "/" + BASELINE)));
+        out.append(System.lineSeparator());
+        List<String> names = new ArrayList<>();
+        columns.forEach(server -> servers.get(server).keySet().stream()
+                .filter(name -> !names.contains(name)).forEach(names::add));
+        for (String name : names) {
+            out.append(String.format(Locale.ROOT, "  %-24s", name));
+            columns.forEach(server -> out.append(String.format(Locale.ROOT, " %12s",
+                    format(median(servers.get(server).get(name))))));
+            Double baseline = median(servers.getOrDefault(BASELINE, Map.of()).get(name));
+            for (String server : compared) {
+                Double value = median(servers.get(server).get(name));
+                String ratio = value != null && baseline != null && baseline != 0
+                        ? String.format(Locale.ROOT, "%.2f", value / baseline) : "";
+                out.append(String.format(Locale.ROOT, " %16s", ratio));
+            }
+            out.append(System.lineSeparator());
+        }
+    }
+
+    private static Map<String, String> fields(String pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : pairs.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return fields;
+    }
+
+    /** A figure's value; null for the words (scenario, server, traffic, case, why). */
+    private static Double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     private static int runs(Map<String, List<Double>> metrics) {

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 
 /**
  * {@code GET /bench/bench/stats}: what the load generator reads of the server, in the same shape as the Node
- * baseline's: {@code {"server":"java","pid":1234,"heapUsed":...,"rss":...,"sockets":20000}}. {@code heapUsed}
- * is measured after full collections; the pid lets the load generator read the server's CPU time from /proc.
- * A benchmark application only: no production server should let a client force collections.
+ * baseline's: {@code {"server":"liberty","java":17,"pid":1234,"heapUsed":...,"rss":...,"sockets":20000}}.
+ * {@code server} names the runtime the WAR runs on ({@code liberty} or {@code payara}) and {@code java} the
+ * JDK's feature release, so that every result line says which runtime on which Java it measured.
+ * {@code heapUsed} is measured after full collections; the pid lets the load generator read the server's CPU
+ * time from /proc. A benchmark application only: no production server should let a client force collections.
  */
 @WebServlet("/bench/stats")
 public class StatsServlet extends HttpServlet {
@@ -32,7 +34,8 @@ public class StatsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String json = "{\"server\":\"java\",\"pid\":" + ProcessHandle.current().pid()
+        String json = "{\"server\":\"" + runtime() + "\",\"java\":" + Runtime.version().feature()
+                + ",\"pid\":" + ProcessHandle.current().pid()
                 + ",\"heapUsed\":" + heapUsedAfterGc()
                 + ",\"rss\":" + residentBytes()
                 + ",\"sockets\":" + server.sockets().size() + "}";
@@ -41,6 +44,14 @@ public class StatsServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Payara names itself in the server info; Open Liberty's launcher sets wlp.install.dir. */
+    private String runtime() {
+        if (getServletContext().getServerInfo().contains("Payara")) {
+            return "payara";
+        }
+        return System.getProperty("wlp.install.dir") != null ? "liberty" : "java";
     }
 
     private static long heapUsedAfterGc() {
