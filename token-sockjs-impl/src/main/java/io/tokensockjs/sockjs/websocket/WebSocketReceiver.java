@@ -28,6 +28,10 @@ final class WebSocketReceiver implements Receiver {
     private final Session socket;
     private final boolean raw;
     private final Executor closer;
+    /** The context class loader sends run with ({@link SendLoader}); null to keep the caller's. */
+    private final ClassLoader sendLoader;
+    /** The caller's context class loader during a send: what a completion inside that send runs with. */
+    private volatile ClassLoader callerLoader;
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
     private boolean inFlight;
     private boolean sending;
@@ -41,10 +45,16 @@ final class WebSocketReceiver implements Receiver {
      *               of the server's shared pool ({@code Scheduling.closer()})
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer) {
+        this(session, socket, raw, closer, SendLoader.forContainerOf(socket));
+    }
+
+    /** @param sendLoader the context class loader sends run with, null to keep the caller's ({@link SendLoader}) */
+    WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer, ClassLoader sendLoader) {
         this.session = session;
         this.socket = socket;
         this.raw = raw;
         this.closer = closer;
+        this.sendLoader = sendLoader;
     }
 
     @Override
@@ -75,17 +85,46 @@ final class WebSocketReceiver implements Receiver {
     private void startSend(String frame) throws IOException {
         inFlight = true;
         sending = true;
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        if (sendLoader != null) {
+            callerLoader = caller;
+            thread.setContextClassLoader(sendLoader);
+        }
         try {
             socket.getAsyncRemote().sendText(frame, this::sent);
         } catch (RuntimeException e) {
             inFlight = false;
             throw new IOException("websocket send failed", e);
         } finally {
+            if (sendLoader != null) {
+                thread.setContextClassLoader(caller);
+            }
             sending = false;
         }
     }
 
+    /**
+     * The container's completion of a send. Completed inside the send itself, it runs what follows (the next send,
+     * the session's queue, a close) with the caller's context class loader, not the one the send ran with.
+     */
     private void sent(SendResult result) {
+        Thread thread = Thread.currentThread();
+        ClassLoader during = thread.getContextClassLoader();
+        boolean insideSend = sendLoader != null && during == sendLoader;
+        if (insideSend) {
+            thread.setContextClassLoader(callerLoader);
+        }
+        try {
+            completed(result);
+        } finally {
+            if (insideSend) {
+                thread.setContextClassLoader(during);
+            }
+        }
+    }
+
+    private void completed(SendResult result) {
         boolean ok = result.isOK();
         boolean wasSending;
         boolean sendingNext = false;

@@ -17,7 +17,10 @@ import jakarta.websocket.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebSocketReceiverTest {
 
@@ -63,6 +69,68 @@ class WebSocketReceiverTest {
         assertEquals("Go away!", fake.closeReason.getReasonPhrase());
     }
 
+    @Test
+    void sendsRunWithTheSendLoaderAndLeaveTheCallersInPlace() {
+        ClassLoader caller = new URLClassLoader(new URL[0], null);
+        ClassLoader sendLoader = new URLClassLoader(new URL[0], null);
+        fake.completeInline = true;
+        SockJsSession session = session(new SockJsHandler() {
+            @Override
+            public void onOpen(SockJsConnection connection) {
+                connection.write("hello");
+            }
+
+            @Override
+            public void onMessage(SockJsConnection connection, String message) {
+            }
+        });
+        withContextLoader(caller, () -> {
+            session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, sendLoader));
+            assertSame(caller, Thread.currentThread().getContextClassLoader());
+        });
+        assertEquals(List.of("o", "a[\"hello\"]"), fake.sent);
+        assertEquals(List.of(sendLoader, sendLoader), fake.sendLoaders);
+    }
+
+    @Test
+    void whatASendCompletedInsideItselfStartsRunsWithTheCallersLoader() {
+        ClassLoader caller = new URLClassLoader(new URL[0], null);
+        ClassLoader sendLoader = new URLClassLoader(new URL[0], null);
+        fake.completeInline = true;
+        fake.failSends = true;
+        List<ClassLoader> closerLoaders = new ArrayList<>();
+        SockJsSession session = session(new SockJsHandler() {
+            @Override
+            public void onMessage(SockJsConnection connection, String message) {
+            }
+        });
+        withContextLoader(caller, () -> session.attach(new WebSocketReceiver(session, fake.session(), false,
+                task -> {
+                    closerLoaders.add(Thread.currentThread().getContextClassLoader());
+                    task.run();
+                }, sendLoader)));
+        assertEquals(List.of(sendLoader), fake.sendLoaders);
+        assertEquals(List.of(caller), closerLoaders, "the failed send's close is handed on with the caller's loader");
+    }
+
+    @Test
+    void onlyTyrusSessionsSendWithAnotherLoader() {
+        assertTrue(SendLoader.isTyrus("org.glassfish.tyrus.core.TyrusSession"));
+        assertFalse(SendLoader.isTyrus("com.ibm.ws.wsoc.SessionImpl"));
+        assertNull(SendLoader.forContainerOf(fake.session()));
+    }
+
+    private static void withContextLoader(ClassLoader loader, Runnable work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            work.run();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
     private SockJsSession session(SockJsHandler handler) {
         SessionSettings settings = new SessionSettings(handler, 25_000_000_000L, 5_000_000_000L, 1 << 20,
                 System::nanoTime, new ServiceLog(false, null), scheduler);
@@ -73,6 +141,10 @@ class WebSocketReceiverTest {
     /** A websocket whose asynchronous sends complete only when the test says so; one may be outstanding. */
     private static final class FakeSocket {
         final List<String> sent = new ArrayList<>();
+        final List<ClassLoader> sendLoaders = new ArrayList<>();
+        /** Completes each send inside sendText, as a container does when the bytes went out at once. */
+        boolean completeInline;
+        boolean failSends;
         SendHandler outstanding;
         CloseReason closeReason;
 
@@ -90,7 +162,13 @@ class WebSocketReceiverTest {
                                 throw new IllegalStateException("a send is already in flight");
                             }
                             sent.add((String) args[0]);
+                            sendLoaders.add(Thread.currentThread().getContextClassLoader());
                             outstanding = (SendHandler) args[1];
+                            if (completeInline) {
+                                SendHandler handler = outstanding;
+                                outstanding = null;
+                                handler.onResult(failSends ? new SendResult(new IOException("reset")) : new SendResult());
+                            }
                             return null;
                         }
                         throw new UnsupportedOperationException(method.getName());

@@ -43,6 +43,17 @@ final class JfrSummary {
         LAYERS.put("com.ibm.ws.bytebuffer.", "Liberty byte buffers");
         LAYERS.put("com.ibm.ws.threading.", "Liberty executor");
         LAYERS.put("com.ibm.", "Liberty, other");
+        // Payara: the managed executors' context capture (a ServiceLoader lookup per task) apart from the rest.
+        LAYERS.put("org.glassfish.concurrent.", "Payara concurrency (context capture)");
+        LAYERS.put("org.glassfish.enterprise.concurrent.", "Payara concurrency (context capture)");
+        LAYERS.put("org.glassfish.web.loader.", "Payara class loaders (resource lookups)");
+        LAYERS.put("com.sun.enterprise.v3.server.", "Payara class loaders (resource lookups)");
+        LAYERS.put("org.glassfish.tyrus.", "Payara WebSocket (Tyrus)");
+        LAYERS.put("org.glassfish.grizzly.", "Payara network (Grizzly)");
+        LAYERS.put("org.apache.catalina.", "Payara web container");
+        LAYERS.put("org.glassfish.", "Payara, other");
+        LAYERS.put("fish.payara.", "Payara, other");
+        LAYERS.put("org.jvnet.hk2.", "Payara, other");
         LAYERS.put("sun.nio.", "JDK NIO and system calls");
         LAYERS.put("java.nio.", "JDK NIO and system calls");
         LAYERS.put("java.util.concurrent.", "JDK concurrency (queues, locks)");
