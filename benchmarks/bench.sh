@@ -206,7 +206,7 @@ targets() { # [runs] [traffic]
     for case in "${cases[@]}"; do
       for server in $SERVERS; do
         # shellcheck disable=SC2086
-        once "$server" $case --warmup 10 --secs 10 >/dev/null
+        once "$server" $case --warmup 10 --secs 5 >/dev/null
       done
     done
   fi
@@ -225,7 +225,7 @@ idle() { # [runs] [sockets]
   mkdir -p "$(dirname "$RESULTS")"
   for _ in $(seq 1 "$runs"); do
     for server in $SERVERS; do
-      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 30 >"$STATE/idle-result.txt" &
+      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 20 >"$STATE/idle-result.txt" &
       local running=$!
       if [ "$server" != node ]; then
         port="$(url_of "$server" | sed 's|.*:\([0-9]*\)/.*|\1|')"
