@@ -43,6 +43,9 @@ public class UnknownSessionFloodIT extends HostileTestBase {
     @Test
     @Order(1)
     void sendsToUnknownSessionsAreAnswered404AndCreateNothing() {
+        // Sessions the previous class closed live on for the disconnect delay: count from the bystanders alone.
+        assertEquals(2, ServerHealth.awaitSessions(LIMITED_NAME, 2, Duration.ofSeconds(30)).sessions(LIMITED_NAME),
+                "sessions before the flood: the two bystanders only");
         Map<Integer, AtomicInteger> statuses = flood(SENDS, i -> ItServer.request(
                         ItServer.sessionPath(LIMITED, "unknown-" + i + "-" + ItServer.newSessionId(), "xhr_send"))
                 .header("Content-Type", "text/plain")
