@@ -223,20 +223,27 @@ public final class SockJsSession implements SockJsConnection {
                 && !status.equals(CloseStatus.SESSION_TIMED_OUT);
     }
 
-    /** Gives a busy receiver everything queued, as one frame (one message per frame when raw). Caller holds the monitor. */
-    private void handOverQueue(Receiver busy) throws IOException {
-        if (queue.isEmpty()) {
-            return;
-        }
-        if (busy.isRaw()) {
-            for (SockJsMessage message : queue) {
-                busy.send(message.text());
+    /**
+     * Gives a receiver everything queued, as one frame (one message per frame when raw), whether or not it is busy
+     * (receivers hold frames given while busy). Caller holds the monitor.
+     *
+     * @return true when that finished the receiver (a poll, which takes one frame)
+     */
+    private boolean handOverQueue(Receiver target) throws IOException {
+        boolean finished = false;
+        try {
+            if (target.isRaw()) {
+                for (SockJsMessage message : queue) {
+                    finished = target.send(message.text());
+                }
+            } else if (!queue.isEmpty()) {
+                finished = target.send(SockJsMessage.frameOf(queue));
             }
-        } else {
-            busy.send(SockJsMessage.frameOf(queue));
+        } finally {
+            queue.clear();
+            queuedChars = 0;
         }
-        queue.clear();
-        queuedChars = 0;
+        return finished;
     }
 
     // ---- transports --------------------------------------------------------------------------------------
@@ -283,14 +290,17 @@ public final class SockJsSession implements SockJsConnection {
             // The probe found the attached client gone: the session is closed now, and says so below.
         }
         if (state == State.CLOSED) {
-            if (queue.isEmpty()) {
-                rejectReceiver(candidate, closeStatus);
-            } else {
-                // Closed between two polls with messages still queued: they leave first, then the close frame
-                // (through this receiver if it streams, through the next poll otherwise).
-                receiver = candidate;
-                pump();
+            // Closed between two polls with messages still queued: they leave first, then the close frame (through
+            // this receiver if it streams, through the next poll otherwise).
+            try {
+                if (handOverQueue(candidate)) {
+                    candidate.end(null);
+                    return false;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not hand the last messages to a receiver of a closed session", e);
             }
+            rejectReceiver(candidate, closeStatus);
             return false;
         }
         boolean opening = state == State.NEW;
