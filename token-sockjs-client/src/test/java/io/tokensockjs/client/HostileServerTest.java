@@ -53,7 +53,11 @@ class HostileServerTest extends ClientTestSupport {
     @Test
     void aFrameLargerThanTheLimitDropsTheConnectionWithoutBufferingIt() throws Exception {
         Connected connected = connect(builder().maxMessageSize(64 * 1024));
-        connected.socket().sendMessages("{\"channel\":\"big\",\"message\":\"" + "x".repeat(128 * 1024) + "\"}");
+        try {
+            connected.socket().sendMessages("{\"channel\":\"big\",\"message\":\"" + "x".repeat(128 * 1024) + "\"}");
+        } catch (java.net.SocketException e) {
+            // The client may drop the connection before the whole frame is written: what this test expects of it.
+        }
         assertEquals(new CloseStatus(1009, "Frame larger than 65536 characters"), await(connected.client().closed()));
         assertTrue(events.next().startsWith("disconnected 1009"));
     }
