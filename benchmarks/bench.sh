@@ -2,7 +2,8 @@
 # Runs the benchmarks: this project's bench WAR on Open Liberty and on Payara Micro, and the original Node module
 # (node-baseline), side by side on one Redis, the same load generator (bench-load) against each in turn.
 #
-#   bench.sh start                 build what is missing, start Redis, the Node baseline, Liberty and Payara
+#   bench.sh start                 build what is missing, start Redis, the Node baseline, and Liberty and Payara
+#                                  when $SERVERS names them
 #   bench.sh stop                  stop them (and the second pair of connect20k, if left running)
 #   bench.sh once SERVER SCENARIO [--option value]...
 #                                  one run against liberty, payara or node (java: liberty), its RESULT line on stdout
@@ -140,8 +141,10 @@ start() {
       --daemonize yes --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log")
   fi
   start_node "$NODE_PORT"
-  start_java "$JAVA_PORT" benchServer
-  start_payara "$PAYARA_PORT"
+  # Only the Java servers $SERVERS names: a Payara Micro left idle beside a Liberty-only sitting still costs the
+  # machine memory and its start-up minutes.
+  case " $SERVERS " in *" liberty "*|*" java "*) start_java "$JAVA_PORT" benchServer ;; esac
+  case " $SERVERS " in *" payara "*) start_payara "$PAYARA_PORT" ;; esac
   echo "liberty: $(java_url "$JAVA_PORT")  payara: $(java_url "$PAYARA_PORT")  node: $(node_url "$NODE_PORT")" \
     " redis: 127.0.0.1:$REDIS_PORT  (Java servers on $SERVER_JAVA_HOME)"
 }

@@ -1,7 +1,5 @@
 package io.tokensockjs.protocol;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
@@ -9,27 +7,35 @@ import jakarta.json.JsonValue;
  *
  * @param rpc     the function or command named by {@code rpc}, or null when absent or not a string
  * @param command the protocol command {@code rpc} names, or null when it names a function (or nothing)
- * @param uuid    the client's request id, echoed in the answer; null when absent
- * @param req     the request data, {@code JsonValue.NULL} when absent
- * @param message the whole message, for the fields only some commands use ({@code token}, {@code fid}, {@code resp})
+ * @param uuid    the client's request id, echoed in the answer; null when absent or neither a string nor a number
+ * @param fields  the whole message, for the fields only some commands use ({@code req}, {@code token}, {@code fid},
+ *                {@code resp})
  */
-public record ClientRequest(String rpc, Command command, JsonValue uuid, JsonValue req, JsonObject message) {
+public record ClientRequest(String rpc, Command command, JsonValue uuid, MessageFields fields) {
 
     /** Reads the common fields of a message object. */
-    public static ClientRequest of(JsonObject message) {
-        JsonValue rpcValue = message.get("rpc");
-        String rpc = rpcValue instanceof JsonString string ? string.getString() : null;
-        JsonValue uuid = message.get("uuid");
-        if (uuid != null && uuid.getValueType() != JsonValue.ValueType.STRING && uuid.getValueType() != JsonValue.ValueType.NUMBER) {
-            uuid = null;
-        }
-        JsonValue req = message.getOrDefault("req", JsonValue.NULL);
-        return new ClientRequest(rpc, Command.of(rpc), uuid, req, message);
+    public static ClientRequest of(MessageFields fields) {
+        String rpc = fields.string("rpc");
+        JsonValue uuid = fields.isStringOrNumber("uuid") ? fields.get("uuid") : null;
+        return new ClientRequest(rpc, Command.of(rpc), uuid, fields);
+    }
+
+    /**
+     * The request data, {@code JsonValue.NULL} when absent. Made on first use: a call refused before its function
+     * runs (unknown function, too many in flight) never builds it.
+     */
+    public JsonValue req() {
+        JsonValue req = fields.get("req");
+        return req == null ? JsonValue.NULL : req;
     }
 
     /** A string field of the message, or null. */
     public String string(String field) {
-        JsonValue value = message.get(field);
-        return value instanceof JsonString string ? string.getString() : null;
+        return fields.string(field);
+    }
+
+    /** Any field of the message as JSON-P, or null when absent. */
+    public JsonValue value(String field) {
+        return fields.get(field);
     }
 }

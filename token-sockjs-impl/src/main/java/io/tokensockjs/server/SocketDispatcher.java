@@ -3,12 +3,12 @@ package io.tokensockjs.server;
 import io.tokensockjs.config.TokenSockJsConfig;
 import io.tokensockjs.event.SocketClosedEvent;
 import io.tokensockjs.json.JsonCodec;
-import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
 import io.tokensockjs.protocol.Command;
 import io.tokensockjs.protocol.ErrorCode;
+import io.tokensockjs.protocol.MessageFields;
 import io.tokensockjs.protocol.WireMessages;
 import io.tokensockjs.pubsub.PubSub;
 import io.tokensockjs.rpc.FunctionRegistry;
@@ -21,14 +21,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 
-import java.io.StringReader;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -82,7 +76,6 @@ public class SocketDispatcher implements SockJsHandler {
     @Inject
     Tracing tracing;
 
-    private JsonReaderFactory readers;
     private Jsonb jsonb;
     private Level messageLevel;
     private boolean ping;
@@ -90,7 +83,6 @@ public class SocketDispatcher implements SockJsHandler {
 
     @PostConstruct
     void init() {
-        readers = Jsonp.PROVIDER.createReaderFactory(Map.of());
         jsonb = json.jsonb();
         messageLevel = config.messageLogLevel();
         ping = config.ping();
@@ -117,7 +109,7 @@ public class SocketDispatcher implements SockJsHandler {
         }
         metrics.messageReceived(text);
         LOG.log(messageLevel, () -> "socket " + connection.id() + " <- " + abbreviate(text));
-        JsonObject message = parse(text);
+        MessageFields message = MessageFields.parse(text);
         if (message == null) {
             socket.send(WireMessages.error(null, null, ErrorCode.INVALID_MESSAGE));
             return;
@@ -191,17 +183,7 @@ public class SocketDispatcher implements SockJsHandler {
 
     /** The client answered a call the server made: {@code {"rpc":"_rpc","fid":F,"resp":R}}. */
     private static void answerCall(SocketImpl socket, ClientRequest request) {
-        socket.calls().answer(request.string("fid"), request.message().get("resp"));
-    }
-
-    private JsonObject parse(String text) {
-        try (JsonReader reader = readers.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? object : null;
-        } catch (RuntimeException e) {
-            // JsonException for bad syntax, but Parsson's nesting limit throws a bare RuntimeException.
-            return null;
-        }
+        socket.calls().answer(request.string("fid"), request.value("resp"));
     }
 
     private static String abbreviate(String text) {
