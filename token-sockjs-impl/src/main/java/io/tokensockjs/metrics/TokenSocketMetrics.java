@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 
 /**
@@ -111,10 +112,14 @@ public class TokenSocketMetrics {
         }
     }
 
-    public void messageSent(String text) {
+    /**
+     * A message sent, whose UTF-8 size its holder may know already ({@code SockJsMessage.measured}): a published
+     * message goes to every subscriber with one text, measured once.
+     */
+    public <M> void messageSent(M message, ToLongFunction<M> utf8Length) {
         if (enabled) {
             messagesOut.increment();
-            bytesOut.add(utf8Length(text));
+            bytesOut.add(utf8Length.applyAsLong(message));
         }
     }
 
@@ -164,7 +169,7 @@ public class TokenSocketMetrics {
     }
 
     /** The UTF-8 length of a string, without encoding it. */
-    static long utf8Length(String text) {
+    public static long utf8Length(String text) {
         long bytes = 0;
         int length = text.length();
         for (int i = 0; i < length; i++) {
@@ -181,5 +186,13 @@ public class TokenSocketMetrics {
             }
         }
         return bytes;
+    }
+
+    /**
+     * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     */
+    public TokenSocketMetrics unproxied() {
+        return this;
     }
 }

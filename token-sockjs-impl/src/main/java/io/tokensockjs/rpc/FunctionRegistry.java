@@ -114,4 +114,12 @@ public class FunctionRegistry {
             }
         };
     }
+
+    /**
+     * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     */
+    public FunctionRegistry unproxied() {
+        return this;
+    }
 }

@@ -83,6 +83,11 @@ public class SocketDispatcher implements SockJsHandler {
 
     @PostConstruct
     void init() {
+        // Plain references for the per-message path instead of client proxies (package-info).
+        functions = functions.unproxied();
+        sockets = sockets.unproxied();
+        metrics = metrics.unproxied();
+        tracing = tracing.unproxied();
         jsonb = json.jsonb();
         messageLevel = config.messageLogLevel();
         ping = config.ping();
@@ -108,7 +113,10 @@ public class SocketDispatcher implements SockJsHandler {
             return;
         }
         metrics.messageReceived(text);
-        LOG.log(messageLevel, () -> "socket " + connection.id() + " <- " + abbreviate(text));
+        if (LOG.isLoggable(messageLevel)) {
+            // Checked first: the supplier would capture the connection and the text, an allocation per message.
+            LOG.log(messageLevel, "socket " + connection.id() + " <- " + abbreviate(text));
+        }
         MessageFields message = MessageFields.parse(text);
         if (message == null) {
             socket.send(WireMessages.error(null, null, ErrorCode.INVALID_MESSAGE));
@@ -188,5 +196,13 @@ public class SocketDispatcher implements SockJsHandler {
 
     private static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
+    }
+
+    /**
+     * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     */
+    public SocketDispatcher unproxied() {
+        return this;
     }
 }

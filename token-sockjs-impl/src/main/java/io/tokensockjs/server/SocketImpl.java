@@ -161,9 +161,13 @@ public final class SocketImpl implements ChannelMember {
     public boolean send(SockJsMessage message) {
         boolean queued = connection.write(message);
         if (queued) {
-            metrics.messageSent(message.text());
+            metrics.messageSent(message, SocketImpl::measuredUtf8Length);
         }
         return queued;
+    }
+
+    private static long measuredUtf8Length(SockJsMessage message) {
+        return message.measured(TokenSocketMetrics::utf8Length);
     }
 
     synchronized State state() {

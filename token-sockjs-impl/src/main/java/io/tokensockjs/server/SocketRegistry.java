@@ -45,4 +45,12 @@ public class SocketRegistry {
     public Collection<SocketImpl> authenticatedSockets() {
         return Collections.unmodifiableCollection(authenticated.values());
     }
+
+    /**
+     * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     */
+    public SocketRegistry unproxied() {
+        return this;
+    }
 }

@@ -3,6 +3,7 @@ package io.tokensockjs.sockjs;
 import io.tokensockjs.sockjs.frame.JsonStrings;
 
 import java.util.Collection;
+import java.util.function.ToLongFunction;
 
 /**
  * A message on its way to one or many connections. SockJS frames carry messages as JSON strings; this quotes the
@@ -16,6 +17,9 @@ public final class SockJsMessage {
     private volatile String quoted;
     /** The frame {@code a["..."]} of this message alone, likewise: what most sockets of a fan-out get. */
     private volatile String frame;
+
+    /** The text's size as a metric counts it, likewise: a fan-out counts the bytes of every socket's copy. */
+    private volatile long measured = -1;
 
     private SockJsMessage(String text) {
         this.text = text;
@@ -39,6 +43,19 @@ public final class SockJsMessage {
         if (value == null) {
             value = JsonStrings.quote(text);
             quoted = value;
+        }
+        return value;
+    }
+
+    /**
+     * The text's size as {@code measure} gives it (its UTF-8 length, for the bytes-sent metric), measured once however
+     * many sockets the message goes to. Every caller passes the same function.
+     */
+    public long measured(ToLongFunction<String> measure) {
+        long value = measured;
+        if (value < 0) {
+            value = measure.applyAsLong(text);
+            measured = value;
         }
         return value;
     }

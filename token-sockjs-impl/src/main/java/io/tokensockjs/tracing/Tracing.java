@@ -65,4 +65,12 @@ public class Tracing {
         OpenTelemetrySpans current = spans;
         return current == null ? TraceSpan.NONE : current.start(name, kind, function);
     }
+
+    /**
+     * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     */
+    public Tracing unproxied() {
+        return this;
+    }
 }

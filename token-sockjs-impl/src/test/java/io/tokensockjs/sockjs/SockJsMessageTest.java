@@ -4,7 +4,10 @@ import io.tokensockjs.sockjs.frame.SockJsFrames;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -25,6 +28,20 @@ class SockJsMessageTest {
         assertEquals("a[\"{\\\"channel\\\":\\\"room\\\",\\\"message\\\":1}\"]", forOneSession);
         assertSame(forOneSession, SockJsMessage.frameOf(List.of(fannedOut)));
         assertSame(fannedOut.quoted(), fannedOut.quoted());
+    }
+
+    @Test
+    void aMessageIsMeasuredOnceHoweverManySocketsCountIt() {
+        SockJsMessage fannedOut = SockJsMessage.of("caf\u00e9");
+        AtomicInteger measurements = new AtomicInteger();
+        ToLongFunction<String> utf8Length = text -> {
+            measurements.incrementAndGet();
+            return text.getBytes(StandardCharsets.UTF_8).length;
+        };
+        for (int socket = 0; socket < 3; socket++) {
+            assertEquals(5, fannedOut.measured(utf8Length));
+        }
+        assertEquals(1, measurements.get());
     }
 
     @Test

@@ -30,6 +30,11 @@ final class FragmentedText {
         if (tooBig) {
             return null;
         }
+        if (last && bytes == 0 && part.length() <= maxBytes / 3) {
+            // A message in one frame (what browsers send) that fits even at 3 bytes per UTF-16 unit (a surrogate
+            // pair is 4 bytes for 2 units): no need to count it character by character.
+            return part;
+        }
         bytes += utf8Length(part);
         if (bytes > maxBytes) {
             tooBig = true;

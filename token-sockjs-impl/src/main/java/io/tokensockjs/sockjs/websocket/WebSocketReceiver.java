@@ -5,6 +5,7 @@ import io.tokensockjs.sockjs.session.Receiver;
 import io.tokensockjs.sockjs.session.SockJsSession;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
@@ -33,6 +34,8 @@ final class WebSocketReceiver implements Receiver {
     /** The caller's context class loader during a send: what a completion inside that send runs with. */
     private volatile ClassLoader callerLoader;
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    /** One completion handler for every send, rather than a method reference made per send (per message). */
+    private final SendHandler onSent = this::sent;
     private boolean inFlight;
     private boolean sending;
     private CloseStatus closeAfterSend;
@@ -92,7 +95,7 @@ final class WebSocketReceiver implements Receiver {
             thread.setContextClassLoader(sendLoader);
         }
         try {
-            socket.getAsyncRemote().sendText(frame, this::sent);
+            socket.getAsyncRemote().sendText(frame, onSent);
         } catch (RuntimeException e) {
             inFlight = false;
             throw new IOException("websocket send failed", e);

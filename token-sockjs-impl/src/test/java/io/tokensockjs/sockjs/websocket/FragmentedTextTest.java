@@ -62,4 +62,17 @@ class FragmentedTextTest {
         assertNull(text.add("\u20ac\u20ac\u20ac", true));
         assertTrue(text.tooBig());
     }
+
+    @Test
+    void aSinglePartIsMeasuredInBytesWhenItsLengthAloneCannotTell() {
+        // Four characters of up to 3 bytes each may be 12 bytes: over a 10-byte limit, they are counted.
+        FragmentedText text = new FragmentedText(10);
+        assertEquals("abcdefghij", text.add("abcdefghij", true));
+        assertNull(text.add("\u20ac\u20ac\u20ac\u20ac", true));
+        assertTrue(text.tooBig());
+        // Three cannot be over 9 bytes, whatever they are.
+        FragmentedText fits = new FragmentedText(9);
+        assertEquals("\u20ac\u20ac\u20ac", fits.add("\u20ac\u20ac\u20ac", true));
+        assertEquals("\ud83d\ude00\u20ac", fits.add("\ud83d\ude00\u20ac", true));
+    }
 }
