@@ -27,6 +27,9 @@ public final class MessageFields {
 
     private static final int INITIAL_FIELDS = 4;
 
+    /** The field names of the protocol: taken as these constants rather than copied out of every message. */
+    private static final String[] KNOWN_NAMES = {"rpc", "uuid", "req", "token", "fid", "resp"};
+
     private final String text;
     private String[] names = new String[INITIAL_FIELDS];
     /** Where each value's text starts and ends in {@link #text}. */
@@ -141,7 +144,7 @@ public final class MessageFields {
                 throw Malformed.INSTANCE;
             }
             int keyEnd = skipString(i);
-            String name = decode(i, keyEnd);
+            String name = name(i, keyEnd);
             i = skipSpace(keyEnd);
             if (at(i) != ':') {
                 throw Malformed.INSTANCE;
@@ -288,6 +291,17 @@ public final class MessageFields {
             }
         }
         throw Malformed.INSTANCE;
+    }
+
+    /** A key already checked by {@link #skipString}: one of {@link #KNOWN_NAMES} when written plainly, else decoded. */
+    private String name(int start, int end) {
+        int length = end - start - 2;
+        for (String known : KNOWN_NAMES) {
+            if (known.length() == length && text.startsWith(known, start + 1)) {
+                return known;
+            }
+        }
+        return decode(start, end);
     }
 
     /** The text of a string literal already checked by {@link #skipString}, from its opening quote to after its end. */
