@@ -12,6 +12,19 @@ public final class JsonStrings {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The ASCII characters written as themselves: printable, neither quote nor backslash. */
+    private static final boolean[] PLAIN_ASCII = plainAscii("");
+    /** The same inside HTML: without {@code <}, {@code >} and {@code &}. */
+    private static final boolean[] PLAIN_ASCII_HTML = plainAscii("<>&");
+
+    private static boolean[] plainAscii(String alsoEscaped) {
+        boolean[] plain = new boolean[0x80];
+        for (char c = 0x20; c < 0x80; c++) {
+            plain[c] = c != '"' && c != '\\' && alsoEscaped.indexOf(c) < 0;
+        }
+        return plain;
+    }
+
     private JsonStrings() {
     }
 
@@ -32,8 +45,13 @@ public final class JsonStrings {
         out.append('"');
         int length = value.length();
         int plainFrom = 0;
+        boolean[] plain = htmlSafe ? PLAIN_ASCII_HTML : PLAIN_ASCII;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            if (c < 0x80 && plain[c]) {
+                // Most characters of most messages: decided by one look-up.
+                continue;
+            }
             String shortEscape = null;
             boolean escape;
             switch (c) {
