@@ -3,7 +3,9 @@
 # (node-baseline), side by side on one Redis, the same load generator (bench-load) against each in turn.
 #
 #   bench.sh start                 build what is missing, start Redis, the Node baseline, and Liberty and Payara
-#                                  when $SERVERS names them
+#                                  when $SERVERS names them. Both deploy benchmarks/bench-server/target/bench.war as
+#                                  it is: after changing the library, rebuild it (mvn -B -q package -DskipTests
+#                                  -DskipITs -pl benchmarks/bench-server -am) and restart
 #   bench.sh stop                  stop them (and the second pair of connect20k, if left running)
 #   bench.sh once SERVER SCENARIO [--option value]...
 #                                  one run against liberty, payara or node (java: liberty), its RESULT line on stdout
