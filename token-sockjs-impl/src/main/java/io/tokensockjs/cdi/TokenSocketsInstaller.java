@@ -41,7 +41,7 @@ public class TokenSocketsInstaller {
     void install(ServletContext context) {
         SockJsOptions options = functions.apply(
                 SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix()), TokenSockJsConfig.SOCKJS_SERVICE);
-        service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher.unproxied(), scheduling.scheduler(), scheduling.closer(),
+        service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher.unproxied().get(), scheduling.scheduler(), scheduling.closer(),
                 System::nanoTime);
         SockJsDeployment.deploy(context, service);
         service.start();

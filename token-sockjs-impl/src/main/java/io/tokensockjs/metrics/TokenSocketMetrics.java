@@ -190,9 +190,11 @@ public class TokenSocketMetrics {
 
     /**
      * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
-     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}). Wrapped, because Weld's proxy
+     * hands back itself for a method that returns {@code this}.
      */
-    public TokenSocketMetrics unproxied() {
-        return this;
+    public Supplier<TokenSocketMetrics> unproxied() {
+        TokenSocketMetrics self = this;
+        return () -> self;
     }
 }

@@ -23,6 +23,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,10 +85,10 @@ public class SocketDispatcher implements SockJsHandler {
     @PostConstruct
     void init() {
         // Plain references for the per-message path instead of client proxies (package-info).
-        functions = functions.unproxied();
-        sockets = sockets.unproxied();
-        metrics = metrics.unproxied();
-        tracing = tracing.unproxied();
+        functions = functions.unproxied().get();
+        sockets = sockets.unproxied().get();
+        metrics = metrics.unproxied().get();
+        tracing = tracing.unproxied().get();
         jsonb = json.jsonb();
         messageLevel = config.messageLogLevel();
         ping = config.ping();
@@ -200,9 +201,11 @@ public class SocketDispatcher implements SockJsHandler {
 
     /**
      * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
-     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}). Wrapped, because Weld's proxy
+     * hands back itself for a method that returns {@code this}.
      */
-    public SocketDispatcher unproxied() {
-        return this;
+    public Supplier<SocketDispatcher> unproxied() {
+        SocketDispatcher self = this;
+        return () -> self;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** The token sockets of this server: every open one by connection id, and the authenticated ones. */
 @ApplicationScoped
@@ -48,9 +49,11 @@ public class SocketRegistry {
 
     /**
      * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
-     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}). Wrapped, because Weld's proxy
+     * hands back itself for a method that returns {@code this}.
      */
-    public SocketRegistry unproxied() {
-        return this;
+    public Supplier<SocketRegistry> unproxied() {
+        SocketRegistry self = this;
+        return () -> self;
     }
 }

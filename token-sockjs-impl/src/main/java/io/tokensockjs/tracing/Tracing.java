@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,9 +69,11 @@ public class Tracing {
 
     /**
      * This bean itself, not its client proxy: called through the proxy once, it gives the per-message path a plain
-     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}).
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.server}). Wrapped, because Weld's proxy
+     * hands back itself for a method that returns {@code this}.
      */
-    public Tracing unproxied() {
-        return this;
+    public Supplier<Tracing> unproxied() {
+        Tracing self = this;
+        return () -> self;
     }
 }
