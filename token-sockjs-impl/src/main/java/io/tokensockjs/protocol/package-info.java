@@ -1,6 +1,7 @@
 /**
  * The token-sockjs wire protocol inside SockJS, as data: the commands clients send
- * ({@link io.tokensockjs.protocol.Command}), a parsed request ({@link io.tokensockjs.protocol.ClientRequest}), the
+ * ({@link io.tokensockjs.protocol.Command}), a parsed request ({@link io.tokensockjs.protocol.ClientRequest}) and its
+ * fields as read by a strict scanner of its own ({@link io.tokensockjs.protocol.MessageFields}), the
  * messages the server writes ({@link io.tokensockjs.protocol.WireMessages}) and the stable error strings
  * ({@link io.tokensockjs.protocol.ErrorCode}).
  *
