@@ -5,6 +5,9 @@ import io.tokensockjs.json.Jsonp;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The top-level fields of one client message, read by a strict scanner of its own instead of a JSON-P reader per
@@ -86,8 +89,8 @@ public final class MessageFields {
     }
 
     /** The names of the fields, each once, for tests. */
-    java.util.Set<String> names() {
-        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+    Set<String> names() {
+        Set<String> set = new LinkedHashSet<>();
         for (int i = 0; i < count; i++) {
             set.add(names[i]);
         }
@@ -106,10 +109,10 @@ public final class MessageFields {
     private void add(String name, int start, int end, String string) {
         if (count == names.length) {
             int size = count * 2;
-            names = java.util.Arrays.copyOf(names, size);
-            bounds = java.util.Arrays.copyOf(bounds, size * 2);
-            strings = java.util.Arrays.copyOf(strings, size);
-            values = java.util.Arrays.copyOf(values, size);
+            names = Arrays.copyOf(names, size);
+            bounds = Arrays.copyOf(bounds, size * 2);
+            strings = Arrays.copyOf(strings, size);
+            values = Arrays.copyOf(values, size);
         }
         names[count] = name;
         bounds[2 * count] = start;
