@@ -30,7 +30,7 @@ public class TokenApplication extends Application {
     /**
      * The token route itself, one instance made here. Deprecated since Jakarta REST 3.1 in favour of
      * {@link #getClasses()}, yet still part of it and honoured by RESTEasy (Liberty) and Jersey (Payara): as a class,
-     * a CDI bean resource is looked up in the bean manager on every request, a sixth of the route's own cost.
+     * a CDI bean resource is looked up in the bean manager on every request (6 % of a token's server CPU on Liberty).
      */
     @Override
     @SuppressWarnings("deprecation")
