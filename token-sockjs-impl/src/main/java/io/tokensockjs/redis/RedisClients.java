@@ -28,7 +28,8 @@ public class RedisClients {
     TokenSockJsConfig config;
 
     private Optional<RedisSettings> settings;
-    private UnifiedJedis pooled;
+    /** Volatile so that {@link #pooled()} needs no lock once it is made: the token route asks for it per token. */
+    private volatile UnifiedJedis pooled;
 
     /** The Redis settings, empty when none is configured (memory is used then). */
     public synchronized Optional<RedisSettings> settings() {
@@ -48,7 +49,12 @@ public class RedisClients {
      *
      * @throws IllegalStateException when it cannot be made now (no Sentinel or Cluster node answers)
      */
-    public synchronized UnifiedJedis pooled() {
+    public UnifiedJedis pooled() {
+        UnifiedJedis made = pooled;
+        return made != null ? made : make();
+    }
+
+    private synchronized UnifiedJedis make() {
         if (pooled == null) {
             RedisSettings redis = settings().orElseThrow(() -> new IllegalStateException("No Redis configured"));
             try {

@@ -42,7 +42,8 @@ public final class SocketImpl implements ChannelMember {
 
     // Guarded by this.
     private State state = State.NEW;
-    private final ArrayDeque<ClientRequest> held = new ArrayDeque<>();
+    /** Two slots, not 16: kept for the socket's life, and messages arrive during authentication only rarely. */
+    private final ArrayDeque<ClientRequest> held = new ArrayDeque<>(2);
     private volatile JsonValue authData = JsonValue.NULL;
     private volatile TokenData token;
     private volatile Instant created;

@@ -55,7 +55,8 @@ public final class SockJsSession implements SockJsConnection {
     private final ReentrantLock inbound = new ReentrantLock();
 
     // Guarded by this.
-    private final ArrayDeque<SockJsMessage> queue = new ArrayDeque<>();
+    // Two slots, not ArrayDeque's default 16: an idle socket keeps its queue for life, empty; a busy one grows it once.
+    private final ArrayDeque<SockJsMessage> queue = new ArrayDeque<>(2);
     private long queuedChars;
     private Receiver receiver;
     private volatile State state = State.NEW;

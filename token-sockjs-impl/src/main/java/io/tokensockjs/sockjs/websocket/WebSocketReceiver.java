@@ -33,7 +33,8 @@ final class WebSocketReceiver implements Receiver {
     private final ClassLoader sendLoader;
     /** The caller's context class loader during a send: what a completion inside that send runs with. */
     private volatile ClassLoader callerLoader;
-    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    /** Two slots, not 16: kept for the socket's life, empty while it idles; grows once when sends pile up. */
+    private final ArrayDeque<String> waiting = new ArrayDeque<>(2);
     /** One completion handler for every send, rather than a method reference made per send (per message). */
     private final SendHandler onSent = this::sent;
     private boolean inFlight;
