@@ -11,8 +11,9 @@ import jakarta.websocket.Session;
  * itself, and in the rpc benchmark it took more than a third of the server's CPU, on the sending side alone. The
  * timer's task does nothing with that loader (the endpoints set no idle timeout, so the task finds nothing to do),
  * so on Tyrus the send runs with the platform class loader, whose lookup is short and cached. Other containers
- * send with the caller's loader unchanged. The receiving side's restart of the same timer happens in Tyrus before
- * the endpoint is called, out of the library's reach.
+ * send with the caller's loader unchanged. Where {@link TyrusIdleTimer} took the empty timers off a socket there is
+ * no capture left to lighten, and the socket sends with the caller's loader: this class is the fallback for a Tyrus
+ * whose session it could not reach.
  */
 final class SendLoader {
 

@@ -42,6 +42,8 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session socket, EndpointConfig config) {
+        // Before the idle timeout is set: on Payara, setting it restarts the idle timer too.
+        boolean timersSkipped = TyrusIdleTimer.skipEmptyTimers(socket);
         // A larger frame makes the container close the socket with 1009 before buffering it; a message sent in
         // smaller fragments is counted by FragmentedText instead, because the container checks frames only.
         socket.setMaxTextMessageBufferSize(service.options().maxMessageSize());
@@ -59,7 +61,9 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
             return;
         }
-        receiver = new WebSocketReceiver(session, socket, raw, service.closer());
+        // With Tyrus's empty idle timers skipped, a send has no context to capture: no loader to swap around it.
+        receiver = new WebSocketReceiver(session, socket, raw, service.closer(),
+                timersSkipped ? null : SendLoader.forContainerOf(socket));
         incoming = new FragmentedText(service.options().maxMessageSize());
         socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         // Without a handler of its own, Liberty closes the socket on a binary message (1003) while Payara (Tyrus)

@@ -1,8 +1,10 @@
 /**
  * The websocket transports: framed SockJS and raw messages, on Jakarta WebSocket endpoints made one per connection.
- * Sends are asynchronous, one in flight per socket ({@code WebSocketReceiver}); on Tyrus (Payara) they run with the
- * platform class loader as context loader ({@code SendLoader}), which takes Tyrus's per-message idle-timer context
- * capture off the send path.
+ * Sends are asynchronous, one in flight per socket ({@code WebSocketReceiver}). On Tyrus (Payara) a socket's
+ * scheduler skips the idle timer Tyrus restarts on every message in and out although the endpoints set no idle
+ * timeout ({@code TyrusIdleTimer}): that timer's context capture and hand-off to a managed thread were most of
+ * Payara's CPU per message. Where that scheduler cannot be replaced, sends run with the platform class loader as
+ * context loader ({@code SendLoader}), which at least keeps the capture's service lookup short on the send path.
  *
  * <p>May import: {@code io.tokensockjs.sockjs}, {@code sockjs.frame} and {@code sockjs.session}.
  */
