@@ -20,6 +20,7 @@ import jakarta.json.bind.Jsonb;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,7 +79,16 @@ final class CallInvoker {
                 ? new Measure(System.nanoTime(), tracing.start("token-sockjs " + request.rpc(), SpanKind.SERVER, request.rpc()))
                 : metrics.enabled() ? new Measure(System.nanoTime(), TraceSpan.NONE) : Measure.NONE;
         if (executor != null) {
-            executor.execute(() -> invoke(function, socket, request, start));
+            try {
+                executor.execute(() -> invoke(function, socket, request, start));
+            } catch (RejectedExecutionException e) {
+                // Every thread busy and the queue full (a managed executor's bound): the caller hears so at once,
+                // rather than waiting for an answer that never comes.
+                LOG.log(Level.WARNING, () -> "socket " + socket.id() + ": " + request.rpc() + " refused: the executor rejected it (" + e.getMessage() + ")");
+                socket.callsInFlight().decrementAndGet();
+                record(request, RpcOutcome.REFUSED, start);
+                socket.send(WireMessages.error(request.rpc(), request.uuid(), ErrorCode.TOO_MANY_REQUESTS));
+            }
         } else {
             // The thread that read the message already runs in the application's context, and a hand-off to the
             // managed executor (queue, wake-up, context capture) cost more than an echo function itself.

@@ -23,6 +23,7 @@ import jakarta.json.JsonException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -85,7 +86,14 @@ public class Handshake {
             refuse(socket, request, ErrorCode.SHUTTING_DOWN.wire(), "server shutting down");
             return;
         }
-        scheduling.executor().execute(() -> redeem(socket, request, held));
+        try {
+            scheduling.executor().execute(() -> redeem(socket, request, held));
+        } catch (RejectedExecutionException e) {
+            // A burst of connections can fill a bounded executor (Payara's default managed one: 200 threads): the
+            // client is refused with a reason it can retry on, instead of waiting unauthenticated for nothing.
+            LOG.log(Level.WARNING, () -> "socket " + socket.id() + ": authentication not started, the executor rejected it (" + e.getMessage() + ")");
+            refuse(socket, request, ErrorCode.TOO_MANY_REQUESTS.wire(), "executor busy");
+        }
     }
 
     private void redeem(SocketImpl socket, ClientRequest request, Consumer<ClientRequest> held) {
