@@ -72,15 +72,13 @@ wait_for() { # url seconds
   echo "no answer from $1 after $2 s" >&2; return 1
 }
 
-# The packaged WAR is deployed (-DlooseApplication=false), not the plugin's default loose application: run with -pl
-# outside the reactor, a loose application's WEB-INF/lib points at the token-sockjs jars in ~/.m2, whatever build was
-# last installed there, instead of the ones the WAR of this tree holds (Payara always ran the WAR).
 start_java() { # port server-name: the bench WAR on Open Liberty, on $SERVER_JAVA_HOME (written to its server.env)
   if ! answers "$(java_url "$1")/bench/stats"; then
-    # A loose application left by an earlier deployment would deploy the same context root twice.
+    # bench-server's pom deploys the packaged WAR, not a loose application (why: its comment there); a loose one left
+    # by an earlier deployment would deploy the same context root twice.
     rm -f "$HERE/bench-server/target/liberty/wlp/usr/servers/$2/dropins/bench.war.xml"
     (cd "$ROOT" && without_inherited_files env TOKEN_SOCKJS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
-      mvn -B -q -pl benchmarks/bench-server -DlooseApplication=false \
+      mvn -B -q -pl benchmarks/bench-server \
       liberty:create liberty:deploy liberty:start -Dbench.http.port="$1" -Dbench.https.port="$(( $1 + 1 ))" \
       -Dbench.server.name="$2" -Dbench.jvm.heap="$SERVER_HEAP" -Dliberty.env.JAVA_HOME="$SERVER_JAVA_HOME")
   fi
