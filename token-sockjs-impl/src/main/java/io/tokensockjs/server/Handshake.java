@@ -140,7 +140,6 @@ public class Handshake {
     /** Tells the client why, then closes its socket with {@link #REFUSED}. */
     void refuse(SocketImpl socket, ClientRequest request, String reason, String why) {
         LOG.log(Level.INFO, () -> "socket " + socket.id() + " refused: " + why);
-        socket.send(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason)));
-        socket.connection().close(REFUSED);
+        socket.sendAndClose(WireMessages.error(request.rpc(), request.uuid(), JsonStrings.quote(reason)), REFUSED);
     }
 }

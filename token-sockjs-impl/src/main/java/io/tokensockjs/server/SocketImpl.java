@@ -7,6 +7,7 @@ import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
+import io.tokensockjs.sockjs.CloseStatus;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
 import io.tokensockjs.sockjs.SockJsMessage;
@@ -165,6 +166,17 @@ public final class SocketImpl implements ChannelMember {
             metrics.messageSent(message, SocketImpl::measuredUtf8Length);
         }
         return queued;
+    }
+
+    /**
+     * Sends a last message and closes the socket with the status, as one step: a client that leaves on reading the
+     * message does not turn the close into its own (see {@link SockJsConnection#writeAndClose}).
+     */
+    void sendAndClose(String json, CloseStatus status) {
+        SockJsMessage message = SockJsMessage.of(json);
+        if (connection.writeAndClose(message, status)) {
+            metrics.messageSent(message, SocketImpl::measuredUtf8Length);
+        }
     }
 
     private static long measuredUtf8Length(SockJsMessage message) {

@@ -80,4 +80,13 @@ public interface SockJsConnection {
 
     /** Closes the session with the given code and reason, sent to the client in the close frame. */
     void close(CloseStatus status);
+
+    /**
+     * Queues a last message and closes the session with the status, as one step: the message goes out before the
+     * close frame, and a client that leaves as soon as it reads the message (a refused client, say) cannot end the
+     * session first, so the handler hears of the close with this status, not with the client's.
+     *
+     * @return false when the connection was no longer open: nothing was written and the close was not this one
+     */
+    boolean writeAndClose(SockJsMessage last, CloseStatus status);
 }

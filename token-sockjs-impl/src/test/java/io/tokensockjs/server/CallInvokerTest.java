@@ -92,5 +92,12 @@ class CallInvokerTest {
         public void close(CloseStatus status) {
             written.add("closed " + status.code());
         }
+
+        @Override
+        public boolean writeAndClose(SockJsMessage last, CloseStatus status) {
+            write(last);
+            close(status);
+            return true;
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A receiver that records what the session sends it; polling or streaming, ready or stalled, as a test sets it. */
-final class RecordingReceiver implements Receiver {
+class RecordingReceiver implements Receiver {
 
     final List<String> frames = new ArrayList<>();
     final boolean polling;
