@@ -1,6 +1,11 @@
 package it.io.tokensockjs.redis;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
 import io.tokensockjs.client.TokenSocketClient;
+
+import it.io.tokensockjs.sockjs.browser.Chromium;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -37,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The admin API across the two servers that share the test's Redis: every request goes to server A's API and acts on
  * sockets of both, or of B alone. A server that is live in Redis but never answers is named in the listing's
- * {@code unanswered} instead of failing it.
+ * {@code unanswered} instead of failing it, and the dashboard says so above its tables.
  */
 public class ClusterAdminIT {
 
@@ -187,9 +192,11 @@ public class ClusterAdminIT {
         Member onB = member(Node.B, "adminx-" + RUN + "-quiet-b");
         String silent = "adminx-silent-" + RUN;
         // A server that is live in Redis (its id among the servers, its liveness key set) but listens to nothing.
-        try (Jedis jedis = new Jedis(Node.HOST, Integer.getInteger("it.redis.port"))) {
+        try (Jedis jedis = new Jedis(Node.HOST, Integer.getInteger("it.redis.port"));
+                Chromium chromium = Chromium.launch()) {
             jedis.sadd("token-sockjs:cluster:servers", silent);
             jedis.set("token-sockjs:cluster:server:" + silent, "1", SetParams.setParams().px(60_000));
+            Page dashboard = chromium.newContext().newPage();
             try {
                 JsonObject page = ok(admin(Node.A, "GET", "/sockets?q=" + encode("adminx-" + RUN + "-quiet"), null));
                 assertEquals(List.of(Json.createValue(silent)), page.getJsonArray("unanswered"));
@@ -199,10 +206,20 @@ public class ClusterAdminIT {
                 assertEquals(Set.of(me(onA).getString("socket"), me(onB).getString("socket")), ids);
                 JsonObject channels = ok(admin(Node.A, "GET", "/channels", null));
                 assertEquals(List.of(Json.createValue(silent)), channels.getJsonArray("unanswered"));
+
+                // The dashboard says which server's sockets and channels its tables lack.
+                dashboard.navigate(Node.A.base() + "/token-sockjs/dashboard");
+                dashboard.waitForSelector("#login:not([hidden])");
+                dashboard.fill("#secret", SECRET);
+                dashboard.click("#login button");
+                dashboard.waitForSelector("#unanswered:not([hidden])");
+                assertTrue(dashboard.textContent("#unanswered").contains(silent), dashboard.textContent("#unanswered"));
             } finally {
                 jedis.del("token-sockjs:cluster:server:" + silent);
                 jedis.srem("token-sockjs:cluster:servers", silent);
             }
+            // Once the server is gone from Redis, a later poll takes the note away.
+            dashboard.waitForSelector("#unanswered", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.HIDDEN));
         }
         assertFalse(ok(admin(Node.A, "GET", "/sockets", null)).getJsonArray("unanswered").contains(Json.createValue(silent)));
     }

@@ -182,6 +182,23 @@
       (page.total > page.sockets.length ? " (first " + page.sockets.length + " shown)" : "");
   }
 
+  /**
+   * Servers that are live in the shared Redis but did not answer this poll's listings in time: their sockets and
+   * channels are missing from the tables, which must say so rather than look complete.
+   */
+  function renderUnanswered(pages) {
+    var servers = [];
+    pages.forEach(function (page) {
+      (page.unanswered || []).forEach(function (server) {
+        if (servers.indexOf(server) < 0) { servers.push(server); }
+      });
+    });
+    var note = $("unanswered");
+    note.hidden = servers.length === 0;
+    note.textContent = servers.length === 0 ? "" : "Not answering: " + servers.join(", ") +
+      ". Their sockets and channels are missing from the tables below.";
+  }
+
   // ---- polling ---------------------------------------------------------------------------------------------
   function showError(error) {
     if (error && error.login) {
@@ -232,6 +249,7 @@
       draw("rate-chart", "rate-legend", history.rates, ["in", "out"]);
       renderSockets(answers[1]);
       renderChannels(answers[2]);
+      renderUnanswered([answers[1], answers[2]]);
       $("login").hidden = true;
       $("status").textContent = "updated " + new Date(now).toLocaleTimeString();
       $("status").className = "";
