@@ -1,6 +1,5 @@
 package io.tokensockjs.client;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,13 +83,12 @@ public final class TokenSocketClient implements AutoCloseable {
     private record Outgoing(String uuid, String text) {
     }
 
-    private final Settings settings;
+    private final ClientSettings settings;
     private final PendingCalls pending;
     private final ClientThreads.Serial events;
     private final Backoff backoff;
-    private final Set<String> channels = ConcurrentHashMap.newKeySet();
-    /** Per channel that keeps history: where the client is. Written on the thread that reads the socket, in order. */
-    private final Map<String, HistoryPosition> positions = new ConcurrentHashMap<>();
+    private final ChannelTracker channels;
+    private final ServerCalls serverCalls;
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final SockJsConnection.Handler handler = new Handler();
@@ -102,11 +99,13 @@ public final class TokenSocketClient implements AutoCloseable {
     private CloseStatus lastStatus = CloseStatus.abnormal("Never connected");
     private ScheduledFuture<?> pinger;
 
-    private TokenSocketClient(Settings settings) {
+    private TokenSocketClient(ClientSettings settings) {
         this.settings = settings;
-        this.pending = new PendingCalls(settings.maxPendingCalls, settings.executor);
-        this.events = new ClientThreads.Serial(settings.executor);
-        this.backoff = settings.reconnectFirst == null ? null : new Backoff(settings.reconnectFirst, settings.reconnectMax);
+        this.pending = new PendingCalls(settings.maxPendingCalls(), settings.executor());
+        this.events = new ClientThreads.Serial(settings.executor());
+        this.backoff = settings.reconnectFirst() == null ? null : new Backoff(settings.reconnectFirst(), settings.reconnectMax());
+        this.channels = new ChannelTracker(this::fire);
+        this.serverCalls = new ServerCalls(settings::function, events, this::answerServer);
     }
 
     /** A client of the application at {@code base}, its context root: {@code http://host:port/context}. */
@@ -142,7 +141,7 @@ public final class TokenSocketClient implements AutoCloseable {
 
     /** The last position the client had on a channel that keeps history, empty before its first message or answer. */
     public Optional<HistoryPosition> position(String channel) {
-        return Optional.ofNullable(positions.get(channel));
+        return channels.position(channel);
     }
 
     /**
@@ -176,7 +175,7 @@ public final class TokenSocketClient implements AutoCloseable {
 
     /** The channels the server confirmed this client is on (kept across a reconnection while they are asked again). */
     public Set<String> channels() {
-        return Collections.unmodifiableSet(channels);
+        return channels.channels();
     }
 
     /**
@@ -226,7 +225,7 @@ public final class TokenSocketClient implements AutoCloseable {
         }
         pending.failAll(new ConnectionClosedException(CloseStatus.CLOSED_BY_CLIENT, null));
         if (current != null) {
-            current.close(settings.timeout);
+            current.close(settings.timeout());
         }
         closed.complete(CloseStatus.CLOSED_BY_CLIENT);
     }
@@ -244,7 +243,7 @@ public final class TokenSocketClient implements AutoCloseable {
                 return CompletableFuture.failedFuture(new ConnectionClosedException(lastStatus, null));
             }
             try {
-                answer = pending.add(uuid, rpc, settings.timeout);
+                answer = pending.add(uuid, rpc, settings.timeout());
             } catch (TooManyPendingCallsException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -258,7 +257,9 @@ public final class TokenSocketClient implements AutoCloseable {
         if (rpc.equals("_subscribe") || rpc.equals("_unsubscribe")) {
             // The channel set follows the confirmation; the caller's stage completes after it changed.
             return answer.thenApply(resp -> {
-                confirmed(rpc.equals("_subscribe"), resp instanceof JsonObject object ? object : null);
+                if (resp instanceof JsonObject object) {
+                    channels.confirmed(rpc.equals("_subscribe"), object);
+                }
                 return resp;
             });
         }
@@ -270,9 +271,9 @@ public final class TokenSocketClient implements AutoCloseable {
     /** One attempt: a token (fetched unless given), a SockJS session, the {@code auth} exchange. */
     private CompletionStage<Void> attempt(String givenToken) {
         CompletionStage<String> token = givenToken != null ? CompletableFuture.completedFuture(givenToken)
-                : TokenRequest.fetch(settings.http, settings.base, settings.tokenPath, settings.query, settings.headers, settings.timeout);
-        return token.thenCompose(value -> SockJsConnection.open(settings.http, settings.socketsUri(), settings.headers,
-                        settings.timeout, settings.maxMessageSize, handler)
+                : TokenRequest.fetch(settings.http(), settings.base(), settings.tokenPath(), settings.query(), settings.headers(), settings.timeout());
+        return token.thenCompose(value -> SockJsConnection.open(settings.http(), settings.socketsUri(), settings.headers(),
+                        settings.timeout(), settings.maxMessageSize(), handler)
                 .thenCompose(opened -> authenticate(opened, value)));
     }
 
@@ -281,11 +282,11 @@ public final class TokenSocketClient implements AutoCloseable {
         CompletableFuture<JsonValue> answer;
         synchronized (lock) {
             if (state == State.CLOSED) {
-                opened.close(settings.timeout);
+                opened.close(settings.timeout());
                 return CompletableFuture.failedFuture(new ConnectionClosedException(lastStatus, null));
             }
             connection = opened;
-            answer = pending.add(uuid, "auth", settings.timeout);
+            answer = pending.add(uuid, "auth", settings.timeout());
             pending.sent(uuid, opened);
         }
         opened.send(Jsonp.PROVIDER.createObjectBuilder().add("rpc", "auth").add("token", token).add("uuid", uuid).build().toString());
@@ -318,7 +319,7 @@ public final class TokenSocketClient implements AutoCloseable {
                 backoff.reset();
             }
             // The channels first, as the browser client does: waiting requests may expect to be on them.
-            for (String channel : List.copyOf(channels)) {
+            for (String channel : channels.held()) {
                 subscribeAgain(channel);
             }
             for (Outgoing outgoing : waiting) {
@@ -336,10 +337,9 @@ public final class TokenSocketClient implements AutoCloseable {
      * the server now refuses leaves the set.
      */
     private void subscribeAgain(String channel) {
-        HistoryPosition position = positions.get(channel);
-        (position == null ? subscribe(channel) : subscribe(channel, position)).whenComplete((resp, failure) -> {
-            if (failure != null && unwrap(failure) instanceof ServerErrorException refused && channels.remove(channel)) {
-                fire(listener -> listener.onUnsubscribed(channel));
+        Optional<HistoryPosition> position = channels.position(channel);
+        (position.isEmpty() ? subscribe(channel) : subscribe(channel, position.get())).whenComplete((resp, failure) -> {
+            if (failure != null && unwrap(failure) instanceof ServerErrorException refused && channels.refused(channel)) {
                 fire(listener -> listener.onError(refused));
             }
         });
@@ -363,7 +363,7 @@ public final class TokenSocketClient implements AutoCloseable {
             reconnect = backoff != null;
             state = reconnect ? State.RECONNECTING : State.CLOSED;
         }
-        LOG.log(Level.FINE, () -> "token-sockjs client: connection to " + settings.base + " closed: " + status);
+        LOG.log(Level.FINE, () -> "token-sockjs client: connection to " + settings.base() + " closed: " + status);
         fire(listener -> listener.onDisconnected(failure));
         if (reconnect) {
             scheduleReconnect();
@@ -441,8 +441,8 @@ public final class TokenSocketClient implements AutoCloseable {
     // ---- keep-alive ----------------------------------------------------------------------------------------------
 
     private void startPing(SockJsConnection opened) {
-        if (settings.ping != null) {
-            long every = settings.ping.toMillis();
+        if (settings.ping() != null) {
+            long every = settings.ping().toMillis();
             pinger = ClientThreads.TIMER.scheduleWithFixedDelay(() -> ping(opened), every, every, TimeUnit.MILLISECONDS);
         }
     }
@@ -462,7 +462,7 @@ public final class TokenSocketClient implements AutoCloseable {
                 return;
             }
             try {
-                answer = pending.add(uuid, "_ping", settings.ping);
+                answer = pending.add(uuid, "_ping", settings.ping());
             } catch (TooManyPendingCallsException e) {
                 return;
             }
@@ -472,7 +472,7 @@ public final class TokenSocketClient implements AutoCloseable {
                 .add("uuid", uuid).build().toString());
         answer.whenComplete((resp, failure) -> {
             if (failure instanceof CallTimeoutException) {
-                opened.abort(CloseStatus.abnormal("No answer to _ping within " + settings.ping), failure);
+                opened.abort(CloseStatus.abnormal("No answer to _ping within " + settings.ping()), failure);
             }
         });
     }
@@ -502,7 +502,7 @@ public final class TokenSocketClient implements AutoCloseable {
             return;
         }
         JsonValue error = message.get("error") == JsonValue.NULL ? null : message.get("error");
-        trackHistory(message);
+        channels.track(message);
         if (message.get("uuid") instanceof JsonString uuid
                 && pending.answer(uuid.getString(), message.getOrDefault("resp", JsonValue.NULL), error)) {
             return;
@@ -518,89 +518,20 @@ public final class TokenSocketClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Keeps the position of channels that keep history, from their messages and the answers to {@code _subscribe};
-     * here, on the reading thread, so that it follows the order of the messages.
-     */
-    private void trackHistory(JsonObject message) {
-        if (message.get("channel") instanceof JsonString channel && message.get("epoch") instanceof JsonString epoch
-                && message.get("offset") instanceof JsonNumber offset && message.get("uuid") == null) {
-            moved(channel.getString(), epoch.getString(), offset.longValue(), null);
-        } else if ("_subscribe".equals(string(message, "rpc")) && message.get("resp") instanceof JsonObject resp
-                && resp.get("channel") instanceof JsonString channel && resp.get("epoch") instanceof JsonString epoch
-                && resp.get("offset") instanceof JsonNumber offset) {
-            moved(channel.getString(), epoch.getString(), offset.longValue(), resp.get("recovered"));
-        }
-    }
-
-    private void moved(String channel, String epoch, long offset, JsonValue recovered) {
-        HistoryPosition before = positions.put(channel, new HistoryPosition(epoch, Math.max(0, offset)));
-        boolean lost = recovered == JsonValue.FALSE
-                || (recovered == null && before != null && !before.epoch().equals(epoch));
-        if (lost) {
-            fire(listener -> listener.onHistoryLost(channel));
-        }
-    }
-
     private void internal(SockJsConnection from, String command, JsonObject data) {
         if (command == null || data == null) {
             return;
         }
         switch (command) {
-            case "subscribe" -> confirmed(true, data);
-            case "unsubscribe" -> confirmed(false, data);
-            case "rpc" -> serverCall(from, data);
+            case "subscribe" -> channels.confirmed(true, data);
+            case "unsubscribe" -> channels.confirmed(false, data);
+            case "rpc" -> serverCalls.call(from, data);
             default -> LOG.log(Level.FINE, () -> "token-sockjs client: ignoring the internal command " + command);
         }
     }
 
-    /** The server confirmed a (un)subscription; {@code data} carries the channel. */
-    private void confirmed(boolean subscribed, JsonObject data) {
-        String channel = data == null ? null : string(data, "channel");
-        if (channel == null) {
-            return;
-        }
-        if (subscribed ? channels.add(channel) : channels.remove(channel)) {
-            fire(subscribed ? listener -> listener.onSubscribed(channel) : listener -> listener.onUnsubscribed(channel));
-        }
-    }
-
-    /** {@code {"fid":F,"command":NAME,"args":A}}: run the function, answer {@code _rpc} on the same connection. */
-    private void serverCall(SockJsConnection from, JsonObject call) {
-        String fid = string(call, "fid");
-        String name = string(call, "command");
-        if (fid == null || name == null) {
-            return;
-        }
-        JsonValue args = call.getOrDefault("args", JsonValue.NULL);
-        events.execute(() -> {
-            ClientFunction function = settings.function(name);
-            CompletionStage<JsonValue> result;
-            if (function == null) {
-                result = CompletableFuture.failedFuture(new IllegalArgumentException("Function not found"));
-            } else {
-                try {
-                    result = function.call(args);
-                } catch (RuntimeException e) {
-                    result = CompletableFuture.failedFuture(e);
-                }
-            }
-            if (result == null) {
-                result = CompletableFuture.completedFuture(JsonValue.NULL);
-            }
-            result.whenComplete((value, failure) -> answerServer(from, fid, value, failure));
-        });
-    }
-
-    private void answerServer(SockJsConnection from, String fid, JsonValue value, Throwable failure) {
-        JsonObjectBuilder resp = Jsonp.PROVIDER.createObjectBuilder();
-        if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            resp.add("error", cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
-        } else {
-            resp.add("data", value == null ? JsonValue.NULL : value);
-        }
-        String answer = Jsonp.PROVIDER.createObjectBuilder().add("rpc", "_rpc").add("fid", fid).add("resp", resp).build().toString();
+    /** Sends the answer to a call of the server's on the connection it came on, if that is still the client's. */
+    private void answerServer(SockJsConnection from, String answer) {
         synchronized (lock) {
             // An answer for a connection that is gone would reach a socket that never asked.
             if (connection == from && state != State.CLOSED) {
@@ -610,7 +541,7 @@ public final class TokenSocketClient implements AutoCloseable {
     }
 
     private void fire(Consumer<ClientListener> event) {
-        for (ClientListener listener : settings.listeners) {
+        for (ClientListener listener : settings.listeners()) {
             events.execute(() -> event.accept(listener));
         }
     }
@@ -619,23 +550,7 @@ public final class TokenSocketClient implements AutoCloseable {
         return object.get(key) instanceof JsonString string ? string.getString() : null;
     }
 
-    // ---- settings --------------------------------------------------------------------------------------------------
-
-    /** What a client was built with; the builder may change afterwards without touching it. */
-    private record Settings(URI base, String tokenPath, String socketPrefix, Map<String, String> headers,
-            Map<String, String> query, Map<String, ClientFunction> functions, Function<String, ClientFunction> lookup,
-            List<ClientListener> listeners, HttpClient http, Duration timeout, int maxPendingCalls, Duration reconnectFirst,
-            Duration reconnectMax, Duration ping, Executor executor, int maxMessageSize) {
-
-        URI socketsUri() {
-            return URI.create(base.toString().replaceFirst("^http", "ws") + socketPrefix);
-        }
-
-        ClientFunction function(String name) {
-            ClientFunction function = functions.get(name);
-            return function != null || lookup == null ? function : lookup.apply(name);
-        }
-    }
+    // ---- building ------------------------------------------------------------------------------------------------
 
     /** How to reach the server, how to authenticate, and what the client offers it. */
     public static final class Builder {
@@ -783,8 +698,8 @@ public final class TokenSocketClient implements AutoCloseable {
 
         /** Fetches a token only. */
         public CompletionStage<String> requestToken() {
-            Settings settings = settings();
-            return TokenRequest.fetch(settings.http, base, tokenPath, settings.query, settings.headers, timeout);
+            ClientSettings settings = settings();
+            return TokenRequest.fetch(settings.http(), base, tokenPath, settings.query(), settings.headers(), timeout);
         }
 
         /** Fetches a token, opens the socket and authenticates. */
@@ -800,7 +715,7 @@ public final class TokenSocketClient implements AutoCloseable {
             return new TokenSocketClient(settings()).start(Objects.requireNonNull(token, "token"));
         }
 
-        private Settings settings() {
+        private ClientSettings settings() {
             if (http == null) {
                 http = HttpClient.newBuilder().connectTimeout(timeout).build();
             }
@@ -810,7 +725,7 @@ public final class TokenSocketClient implements AutoCloseable {
                 cookies.forEach((name, value) -> cookie.append(cookie.length() == 0 ? "" : "; ").append(name).append('=').append(value));
                 allHeaders.merge("Cookie", cookie.toString(), (given, ours) -> given + "; " + ours);
             }
-            return new Settings(base, tokenPath, socketPrefix, Collections.unmodifiableMap(allHeaders),
+            return new ClientSettings(base, tokenPath, socketPrefix, Collections.unmodifiableMap(allHeaders),
                     Collections.unmodifiableMap(new LinkedHashMap<>(query)),
                     Map.copyOf(functions), lookup, List.copyOf(listeners), http, timeout, maxPendingCalls,
                     reconnectFirst, reconnectMax, ping, executor, maxMessageSize);
