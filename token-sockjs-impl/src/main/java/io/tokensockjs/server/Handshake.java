@@ -126,15 +126,17 @@ public class Handshake {
     }
 
     private void open(SocketImpl socket, ClientRequest request, Consumer<ClientRequest> held) {
-        List<ClientRequest> messages = socket.open();
-        if (messages == null) {
+        if (!socket.open()) {
             return;
         }
         sockets.authenticated(socket);
         presence.opened(socket);
         socket.send(WireMessages.answer(request.rpc(), request.uuid(), "\"success\""));
         LOG.log(messageLevel, () -> "socket " + socket.id() + " authenticated from " + socket.ip());
-        messages.forEach(held);
+        // Until none is left, what arrives meanwhile is held behind these: dispatched here, in order.
+        for (List<ClientRequest> messages = socket.takeHeld(); !messages.isEmpty(); messages = socket.takeHeld()) {
+            messages.forEach(held);
+        }
     }
 
     /** Tells the client why, then closes its socket with {@link #REFUSED}. */
