@@ -135,7 +135,15 @@ public class Handshake {
         LOG.log(messageLevel, () -> "socket " + socket.id() + " authenticated from " + socket.ip());
         // Until none is left, what arrives meanwhile is held behind these: dispatched here, in order.
         for (List<ClientRequest> messages = socket.takeHeld(); !messages.isEmpty(); messages = socket.takeHeld()) {
-            messages.forEach(held);
+            for (ClientRequest message : messages) {
+                try {
+                    held.accept(message);
+                } catch (RuntimeException e) {
+                    // As the session does for a message it delivers: the next ones still go, and the socket is not
+                    // left holding everything the client sends from now on.
+                    LOG.log(Level.WARNING, "Handling a message held during the authentication of socket " + socket.id() + " failed", e);
+                }
+            }
         }
     }
 
