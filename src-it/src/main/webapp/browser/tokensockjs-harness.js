@@ -15,8 +15,52 @@
   // A call the client never answers fails here, so that no test waits on a promise for ever.
   var CALL_TIMEOUT_MS = 20000;
 
+  // The minimum time sockjs-client gives a transport to open when the test names the only one to use. Its own
+  // timeout is derived from the /info round trip, about 300 ms plus that trip times the transport's round trips:
+  // a bare 300-400 ms for jsonp-polling, the one transport of a single round trip. A first poll that takes longer
+  // on a loaded machine fails the connection ("All transports failed", with nothing to fall back to), and the
+  // original client then retries it silently and reports the outcome as a reconnection: its ready callback never
+  // runs. That is a wait on time, not a test of the server; with a single transport there is no fallback to
+  // hurry towards, so the connection gets this long before sockjs-client gives up on it.
+  var SINGLE_TRANSPORT_TIMEOUT_MS = 10000;
+
   var clients = [];
   var log = [];
+
+  // Every SockJS connection the clients make, traced for the diagnostics of a failed test: when it was made,
+  // when and over what it opened, when and why it closed (sockjs-client's code and reason, such as 2000 "All
+  // transports failed" or 2007 "Transport timed out"), and the connect timeout sockjs-client derived. The
+  // client looks SockJS up as window.SockJS when it connects, so this wrapper sees each one; the client itself
+  // is not touched.
+  var RealSockJS = window.SockJS;
+  var connections = 0;
+  function TracedSockJS(url, reserved, options) {
+    var socket = new RealSockJS(url, reserved, options);
+    var number = ++connections;
+    var made = Date.now();
+    function trace(text) {
+      var text2 = 'sockjs #' + number + ' ' + text + ' after ' + (Date.now() - made) + ' ms (rto ' + socket._rto + ' ms)';
+      var owner = clients.filter(function (entry) { return entry.socket && entry.socket._socket === socket; })[0];
+      if (owner) {
+        owner.connections.push(text2);
+        note(owner, text2);
+      } else {
+        log.push(new Date().toISOString().substring(11, 23) + ' ' + text2);
+      }
+    }
+    socket.addEventListener('open', function () {
+      trace('open over ' + socket.transport);
+    });
+    socket.addEventListener('close', function (event) {
+      trace('closed ' + event.code + ' ' + JSON.stringify(event.reason) + (event.wasClean ? '' : ' (unclean)'));
+    });
+    return socket;
+  }
+  TracedSockJS.prototype = RealSockJS.prototype;
+  Object.keys(RealSockJS).forEach(function (key) {
+    TracedSockJS[key] = RealSockJS[key];
+  });
+  window.SockJS = TracedSockJS;
 
   // The client reports an error as an Error (token request over XHR) or as the server's error value.
   function describe(error) {
@@ -73,6 +117,7 @@
       serverCalls: entry.serverCalls.length,
       channels: ts.channels(),
       messages: entry.messages.length,
+      connections: entry.connections.slice(),
       tokenRequest: ts._opts.dataType,
       transport: ts._socket ? ts._socket.transport || null : null,
       state: refused ? 'refused' : entry.ready.length === 0 ? 'connecting' : ts._closed ? 'closed' : 'ready'
@@ -145,7 +190,7 @@
       settings = settings || {};
       var entry = {
         id: clients.length, server: settings.host || location.host, ready: [], reconnects: [], calls: [],
-        serverCalls: [], messages: []
+        serverCalls: [], messages: [], connections: []
       };
       clients.push(entry);
       entry.socket = new TokenSocket({
@@ -153,7 +198,9 @@
         tokenPath: CONTEXT + '/socket/token',
         socketPrefix: CONTEXT + '/sockets',
         authentication: settings.authentication,
-        sockjs: settings.transports ? { transports: settings.transports } : {}
+        sockjs: settings.transports
+          ? { transports: settings.transports, timeout: settings.transports.length === 1 ? SINGLE_TRANSPORT_TIMEOUT_MS : 0 }
+          : {}
       }, actions(entry));
       entry.socket.ready(function (error) {
         entry.ready.push(error ? describe(error) : null);

@@ -126,15 +126,25 @@ public class Handshake {
     }
 
     private void open(SocketImpl socket, ClientRequest request, Consumer<ClientRequest> held) {
-        List<ClientRequest> messages = socket.open();
-        if (messages == null) {
+        if (!socket.open()) {
             return;
         }
         sockets.authenticated(socket);
         presence.opened(socket);
         socket.send(WireMessages.answer(request.rpc(), request.uuid(), "\"success\""));
         LOG.log(messageLevel, () -> "socket " + socket.id() + " authenticated from " + socket.ip());
-        messages.forEach(held);
+        // Until none is left, what arrives meanwhile is held behind these: dispatched here, in order.
+        for (List<ClientRequest> messages = socket.takeHeld(); !messages.isEmpty(); messages = socket.takeHeld()) {
+            for (ClientRequest message : messages) {
+                try {
+                    held.accept(message);
+                } catch (RuntimeException e) {
+                    // As the session does for a message it delivers: the next ones still go, and the socket is not
+                    // left holding everything the client sends from now on.
+                    LOG.log(Level.WARNING, "Handling a message held during the authentication of socket " + socket.id() + " failed", e);
+                }
+            }
+        }
     }
 
     /** Tells the client why, then closes its socket with {@link #REFUSED}. */

@@ -124,7 +124,7 @@ public class SocketDispatcher implements SockJsHandler {
             return;
         }
         ClientRequest request = ClientRequest.of(message);
-        switch (socket.state()) {
+        switch (socket.admit(request)) {
             case NEW -> {
                 if (request.command() == Command.AUTH && socket.startAuthentication()) {
                     handshake.authenticate(socket, request, held -> dispatch(socket, held));
@@ -132,17 +132,12 @@ public class SocketDispatcher implements SockJsHandler {
                     handshake.refuse(socket, request, ErrorCode.FORBIDDEN.wire(), "sent " + request.rpc() + " before auth");
                 }
             }
-            case AUTHENTICATING -> {
-                if (request.command() == Command.CALL_ANSWER) {
-                    // Answers to calls the authentication observers made: they cannot wait for the outcome.
-                    answerCall(socket, request);
-                } else if (!socket.hold(request)) {
-                    LOG.warning(() -> "socket " + socket.id() + " sent too many messages before its authentication was decided; closing it");
-                    socket.connection().close(FLOODING);
-                }
+            case DISPATCH -> dispatch(socket, request);
+            case FLOODING -> {
+                LOG.warning(() -> "socket " + socket.id() + " sent too many messages before its authentication was decided; closing it");
+                socket.connection().close(FLOODING);
             }
-            case OPEN -> dispatch(socket, request);
-            case CLOSED -> {
+            case HELD, CLOSED -> {
             }
         }
     }

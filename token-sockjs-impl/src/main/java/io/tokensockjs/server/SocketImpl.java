@@ -7,6 +7,7 @@ import io.tokensockjs.json.Jsonp;
 import io.tokensockjs.metrics.TokenSocketMetrics;
 import io.tokensockjs.tracing.Tracing;
 import io.tokensockjs.protocol.ClientRequest;
+import io.tokensockjs.protocol.Command;
 import io.tokensockjs.sockjs.CloseStatus;
 import io.tokensockjs.sockjs.ReadyState;
 import io.tokensockjs.sockjs.SockJsConnection;
@@ -30,6 +31,20 @@ public final class SocketImpl implements ChannelMember {
     /** Where a socket is in the handshake. */
     enum State { NEW, AUTHENTICATING, OPEN, CLOSED }
 
+    /** What the dispatcher does with a message that arrived, decided with the socket's state under its lock. */
+    enum Admission {
+        /** The socket is new: the message is its authentication, or it is refused. */
+        NEW,
+        /** Dispatch it now. */
+        DISPATCH,
+        /** Kept, to be dispatched in order after the messages held before it ({@link #takeHeld()}). */
+        HELD,
+        /** Too many are held already: the client is flooding. */
+        FLOODING,
+        /** The socket is closed: ignore it. */
+        CLOSED
+    }
+
     /** Messages a client may send while its authentication is being decided; they are handled after it. */
     static final int MAX_HELD_MESSAGES = 32;
 
@@ -45,6 +60,11 @@ public final class SocketImpl implements ChannelMember {
     private State state = State.NEW;
     /** Two slots, not 16: kept for the socket's life, and messages arrive during authentication only rarely. */
     private final ArrayDeque<ClientRequest> held = new ArrayDeque<>(2);
+    /**
+     * Open, and the handshake's thread is still dispatching the messages held during the authentication: later ones
+     * are held behind them, so that a client's messages are dispatched one at a time and in the order it sent them.
+     */
+    private boolean draining;
     private volatile JsonValue authData = JsonValue.NULL;
     private volatile TokenData token;
     private volatile Instant created;
@@ -209,24 +229,58 @@ public final class SocketImpl implements ChannelMember {
     }
 
     /**
-     * Keeps a message that arrived while authentication is being decided.
-     *
-     * @return false when too many are held already (the client is flooding)
+     * Decides, under the socket's lock, what becomes of a message that arrived: checked and held in one step, so that
+     * a message never lands among the held ones after the handshake took them for the last time (it would never be
+     * dispatched, nor answered). Held while the authentication is decided and, once open, until the handshake has
+     * dispatched what was held; the client's answers to calls the server made are never held (the authentication
+     * observers may be waiting for them).
      */
-    synchronized boolean hold(ClientRequest request) {
+    synchronized Admission admit(ClientRequest request) {
+        switch (state) {
+            case NEW:
+                return Admission.NEW;
+            case CLOSED:
+                return Admission.CLOSED;
+            case OPEN:
+                if (!draining) {
+                    return Admission.DISPATCH;
+                }
+                break;
+            default:
+                break;
+        }
+        if (request.command() == Command.CALL_ANSWER) {
+            return Admission.DISPATCH;
+        }
         if (held.size() >= MAX_HELD_MESSAGES) {
-            return false;
+            return Admission.FLOODING;
         }
         held.add(request);
+        return Admission.HELD;
+    }
+
+    /**
+     * AUTHENTICATING → OPEN; false when the socket closed meanwhile. The messages held so far, and any that arrive
+     * until {@link #takeHeld()} finds none left, are for the caller to dispatch.
+     */
+    synchronized boolean open() {
+        if (state != State.AUTHENTICATING) {
+            return false;
+        }
+        state = State.OPEN;
+        draining = true;
         return true;
     }
 
-    /** AUTHENTICATING → OPEN, handing back the messages held meanwhile, in order; null when the socket closed. */
-    synchronized List<ClientRequest> open() {
-        if (state != State.AUTHENTICATING) {
-            return null;
+    /**
+     * The messages held since the last call, in order; none when all are taken, and from then on messages are
+     * dispatched as they arrive ({@link Admission#DISPATCH}).
+     */
+    synchronized List<ClientRequest> takeHeld() {
+        if (held.isEmpty()) {
+            draining = false;
+            return List.of();
         }
-        state = State.OPEN;
         List<ClientRequest> messages = List.copyOf(held);
         held.clear();
         return messages;
@@ -236,6 +290,7 @@ public final class SocketImpl implements ChannelMember {
     synchronized State markClosed() {
         State previous = state;
         state = State.CLOSED;
+        draining = false;
         held.clear();
         return previous;
     }

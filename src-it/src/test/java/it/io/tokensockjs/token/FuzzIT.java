@@ -4,14 +4,17 @@ import io.tokensockjs.client.TokenSocketClient;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,10 +90,22 @@ public class FuzzIT {
         return name.toString().replace("\"", "").replace("\\", "");
     }
 
+    /** Fixed, so that every run sends the same messages and a failure names ones that can be sent again. */
+    static final long SEED = 20261128L;
+
+    /** Rounds of the adversarial test in one run ({@code -Dit.fuzz.rounds=N}): to reproduce a rare failure. */
+    private static final int ROUNDS = Integer.getInteger("it.fuzz.rounds", 1);
+
     @Test
     void everyAdversarialMessageIsAnsweredAndAGoodSocketKeepsWorking() throws Exception {
-        Random random = new Random(20261128L);
-        List<String> messages = adversarialMessages(random);
+        List<String> messages = adversarialMessages(new Random(SEED));
+        for (int round = 0; round < ROUNDS; round++) {
+            adversarialRound(messages);
+        }
+    }
+
+    private static void adversarialRound(List<String> messages) throws Exception {
+        long logMark = TokenServer.serverLogMark();
         try (TokenSocketClient good = TokenServer.client("alice").connect().toCompletableFuture().join();
              RawSocket hostile = new RawSocket()) {
             String token = TokenServer.client("mallory").requestToken().toCompletableFuture().join();
@@ -100,12 +115,13 @@ public class FuzzIT {
             for (int start = 0; start < messages.size(); start += 50) {
                 List<String> batch = messages.subList(start, Math.min(messages.size(), start + 50));
                 batch.forEach(hostile::send);
+                List<String> answers = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
                     String answer = hostile.received.poll(10, TimeUnit.SECONDS);
                     if (answer == null) {
-                        throw new AssertionError("only " + i + " answers to this batch of " + batch.size() + ":\n"
-                                + String.join("\n", batch.stream().map(m -> m.length() > 120 ? m.substring(0, 120) + "..." : m).toList()));
+                        throw new AssertionError(unanswered(batch, start, answers, hostile, logMark));
                     }
+                    answers.add(answer);
                     JsonObject object = Json.createReader(new StringReader(answer)).readObject();
                     assertTrue(object.containsKey("error") || object.containsKey("resp"), answer);
                     assertTrue(!answer.contains("Exception") && !answer.contains("\tat "), "no stack traces on the wire: " + answer);
@@ -119,6 +135,53 @@ public class FuzzIT {
             assertTrue(good.isOpen());
             assertTrue(!hostile.closed.isDone(), "bad messages are answered, not punished with a close");
         }
+    }
+
+    /**
+     * What a batch left unanswered, for the failure message: the messages whose uuid no answer carried (messages
+     * without a usable uuid are answered without one, so those are only counted), whether the socket was closed,
+     * and what the server logged meanwhile.
+     */
+    private static String unanswered(List<String> batch, int start, List<String> answers, RawSocket hostile, long logMark) {
+        Set<String> answeredIds = new HashSet<>();
+        int withoutId = 0;
+        for (String answer : answers) {
+            JsonValue uuid = Json.createReader(new StringReader(answer)).readObject().get("uuid");
+            if (uuid instanceof JsonString id) {
+                answeredIds.add(id.getString());
+            } else {
+                withoutId++;
+            }
+        }
+        StringBuilder out = new StringBuilder("only " + answers.size() + " answers to the batch of " + batch.size()
+                + " messages from #" + start + " (seed " + SEED + "); socket "
+                + (hostile.closed.isDone() ? "closed with " + hostile.closed.getNow(null) : "still open") + "\nunanswered:");
+        int idLess = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            String message = batch.get(i);
+            if (message.contains("\"uuid\":\"f" + (start + i) + "\"")) {
+                if (!answeredIds.contains("f" + (start + i))) {
+                    out.append("\n  #").append(start + i).append(' ').append(abbreviate(message));
+                }
+            } else {
+                idLess++;
+            }
+        }
+        out.append("\n").append(withoutId).append(" answers without a uuid, to ").append(idLess).append(" messages that have none:");
+        for (int i = 0; i < batch.size(); i++) {
+            if (!batch.get(i).contains("\"uuid\":\"f" + (start + i) + "\"")) {
+                out.append("\n  #").append(start + i).append(' ').append(abbreviate(batch.get(i)));
+            }
+        }
+        out.append("\nthe server's threads in its SockJS code: ").append(TokenServer.diagnostics());
+        out.append("\nserver log since the test began:");
+        TokenServer.serverLogSince(logMark).forEach(line -> out.append("\n  ").append(line));
+        return out.toString();
+    }
+
+    private static String abbreviate(String message) {
+        String shown = message.length() > 120 ? message.substring(0, 120) + "... (" + message.length() + " characters)" : message;
+        return Json.createValue(shown).toString();
     }
 
     @Test

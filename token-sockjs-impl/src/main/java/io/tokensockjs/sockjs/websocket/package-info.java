@@ -6,6 +6,14 @@
  * Payara's CPU per message. Where that scheduler cannot be replaced, sends run with the platform class loader as
  * context loader ({@code SendLoader}), which at least keeps the capture's service lookup short on the send path.
  *
+ * <p>Known container defect: Open Liberty (26.0.0.3) now and then closes a websocket itself with 1007 "Invalid UTF-8
+ * data received" although the client sent valid text, when large messages (which the JDK client, among others, sends
+ * in several frames) and small and empty ones arrive back to back: an FFDC {@code MalformedInputException} from
+ * {@code LinkRead.convertMessageToString}, before any of this code runs; messages.log shows only the FFDC1015I line.
+ * Reproduced on the plain {@code /echo} service of the test application, so not the token layer's doing, and with a
+ * whole-message handler in place of the partial one as well, so not {@code FragmentedText}'s; Payara is not
+ * affected. FuzzIT reports it as its socket "closed with 1007".
+ *
  * <p>May import: {@code io.tokensockjs.sockjs}, {@code sockjs.frame} and {@code sockjs.session}.
  */
 package io.tokensockjs.sockjs.websocket;
