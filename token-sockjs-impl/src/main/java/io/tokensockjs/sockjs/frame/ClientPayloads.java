@@ -121,7 +121,9 @@ public final class ClientPayloads {
                     continue;
                 }
                 if (out == null) {
-                    out = new StringBuilder();
+                    // Sized for the rest of the payload: a message in a frame has an escaped quote every few
+                    // characters, and growing from 16 copied it several times.
+                    out = new StringBuilder(text.length() - plainFrom);
                 }
                 out.append(text, plainFrom, position);
                 position++;
