@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -37,8 +38,8 @@ public final class InMemoryTokenStore implements TokenStore {
                 throw new IllegalStateException("token store full: " + maxTokens + " unredeemed tokens");
             }
         }
-        // A version 4 UUID, as the original issued: 122 random bits from a SecureRandom (TokenIds).
-        String token = TokenIds.next();
+        // A version 4 UUID, as the original issued: 122 random bits from a SecureRandom.
+        String token = UUID.randomUUID().toString();
         tokens.put(token, new Entry(data, clock.getAsLong() + ttl.toNanos()));
         return token;
     }

@@ -6,6 +6,7 @@ import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,10 +45,10 @@ public final class RedisTokenStore implements TokenStore {
         String json = TokenDataJson.write(data);
         SetParams params = SetParams.setParams().px(Math.max(1, ttl.toMillis())).nx();
         try {
-            // A version 4 UUID (TokenIds), as the original issued: 122 random bits, so NX refusing one is all but impossible;
+            // A version 4 UUID, as the original issued: 122 random bits, so NX refusing one is all but impossible;
             // it would only mean trying another.
             for (int attempt = 0; attempt < 3; attempt++) {
-                String token = TokenIds.next();
+                String token = UUID.randomUUID().toString();
                 if ("OK".equals(redis.get().set(KEY_PREFIX + token, json, params))) {
                     return token;
                 }
