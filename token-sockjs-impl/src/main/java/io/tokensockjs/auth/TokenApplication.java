@@ -36,7 +36,7 @@ public class TokenApplication extends Application {
     @SuppressWarnings("deprecation")
     public Set<Object> getSingletons() {
         CDI<Object> cdi = CDI.current();
-        return Set.of(new TokenResource(cdi.select(TokenIssuer.class).get(),
+        return Set.of(new TokenResource(cdi.select(TokenIssuer.class).get().unproxied().get(),
                 cdi.select(TokenRequestObserver.class, Any.Literal.INSTANCE).stream().toList()));
     }
 }

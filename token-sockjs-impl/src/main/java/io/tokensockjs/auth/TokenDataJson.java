@@ -20,11 +20,20 @@ final class TokenDataJson {
 
     /** Written by hand: the authentication data is JSON already (SafeJsonb wrote it), and this runs per token. */
     static String write(TokenData data) {
-        StringBuilder json = new StringBuilder(64 + data.authJson().length()).append("{\"auth\":").append(data.authJson())
-                .append(",\"host\":").append(data.host() == null ? "null" : JsonStrings.quote(data.host()))
-                .append(",\"ips\":[");
+        // Quoted into the one builder rather than each value quoted into a string of its own first.
+        StringBuilder json = new StringBuilder(96 + data.authJson().length()).append("{\"auth\":").append(data.authJson())
+                .append(",\"host\":");
+        if (data.host() == null) {
+            json.append("null");
+        } else {
+            JsonStrings.appendQuoted(json, data.host(), false);
+        }
+        json.append(",\"ips\":[");
         for (int i = 0; i < data.ips().size(); i++) {
-            json.append(i == 0 ? "" : ",").append(JsonStrings.quote(data.ips().get(i)));
+            if (i > 0) {
+                json.append(',');
+            }
+            JsonStrings.appendQuoted(json, data.ips().get(i), false);
         }
         return json.append("],\"issuedAt\":").append(data.issuedAt()).append('}').toString();
     }

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,6 +61,8 @@ public class TokenIssuer {
     private Authenticator fallback;
     /** The application's Authenticator or the fallback, resolved on the first request (not per request). */
     private volatile Authenticator authenticator;
+    /** {@link TokenStores#store()}, resolved on the first request. */
+    private volatile TokenStore store;
     private Duration ttl;
     private Jsonb jsonb;
     private volatile boolean shutdown;
@@ -70,6 +73,9 @@ public class TokenIssuer {
         fallback = new SessionAttributeAuthenticator(config.sessionAttribute());
         ttl = config.tokenTtl();
         jsonb = json.jsonb();
+        // Plain references for the per-request path instead of client proxies (package-info).
+        metrics = metrics.unproxied().get();
+        tracing = tracing.unproxied().get();
     }
 
     /** The origin policy of the route, for its CORS headers. */
@@ -124,12 +130,32 @@ public class TokenIssuer {
         }
         TokenData data = new TokenData(authJson, request.getHeader("Host"), addresses(request), System.currentTimeMillis());
         try {
-            String token = stores.store().issue(data, ttl);
+            String token = store().issue(data, ttl);
             return new Outcome(200, "{\"token\":" + JsonStrings.quote(token) + "}");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Token store refused a token", e);
             return error(503, "Token store unavailable");
         }
+    }
+
+    /** The token store, asked of its bean once: a call through the bean's client proxy per token cost more. */
+    private TokenStore store() {
+        TokenStore known = store;
+        if (known == null) {
+            known = stores.store();
+            store = known;
+        }
+        return known;
+    }
+
+    /**
+     * This bean itself, not its client proxy: called through the proxy once, it gives the token route a plain
+     * reference (why that is safe: the package-info of {@code io.tokensockjs.auth}). Wrapped, because Weld's proxy
+     * hands back itself for a method that returns {@code this}.
+     */
+    public Supplier<TokenIssuer> unproxied() {
+        TokenIssuer self = this;
+        return () -> self;
     }
 
     /** Stops issuing tokens, for shutdown. */

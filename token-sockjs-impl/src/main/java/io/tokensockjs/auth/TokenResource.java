@@ -41,7 +41,7 @@ public class TokenResource {
     HttpServletRequest request;
 
     /**
-     * @param issuer    the issuer (its CDI client proxy)
+     * @param issuer    the issuer (the bean itself, not its client proxy: the package-info says why that is safe)
      * @param observers every {@link TokenRequestObserver} bean
      */
     TokenResource(TokenIssuer issuer, List<TokenRequestObserver> observers) {

@@ -33,7 +33,9 @@ public class TokenStores {
     @PostConstruct
     void init() {
         if (redis.settings().isPresent()) {
-            store = new RedisTokenStore(redis::pooled);
+            // The bean itself, not its client proxy, behind every token (package-info).
+            RedisClients clients = redis.unproxied().get();
+            store = new RedisTokenStore(clients::pooled);
             LOG.info(() -> "token-sockjs tokens: Redis " + redis.settings().get().describe());
             return;
         }

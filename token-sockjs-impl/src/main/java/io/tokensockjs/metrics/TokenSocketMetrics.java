@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
@@ -42,6 +43,9 @@ public class TokenSocketMetrics {
     private Counter bytesIn;
     private Counter bytesOut;
     private Family<Histogram> rpcServer;
+    /** {@link #rpcServer}'s series by function, then by outcome's ordinal: {@link #serverCallSeries}. */
+    private final ConcurrentHashMap<String, Histogram[]> serverCalls = new ConcurrentHashMap<>();
+    private static final int OUTCOMES = RpcOutcome.values().length;
     private Family<Histogram> rpcClient;
     private Family<Counter> tokens;
     private Family<Counter> vetoes;
@@ -126,8 +130,29 @@ public class TokenSocketMetrics {
     /** A client called a function of the server; {@code function} is a registered name or {@link #UNKNOWN_FUNCTION}. */
     public void serverCall(String function, RpcOutcome outcome, long nanos) {
         if (enabled) {
-            rpcServer.with(function, outcome.label()).recordNanos(nanos);
+            serverCallSeries(function, outcome).recordNanos(nanos);
         }
+    }
+
+    /**
+     * The series of a function and outcome, looked up once: {@link Family#with} makes a label list and hashes it, per
+     * call. The series {@code with} gave is kept per function, for as many functions as a family holds series.
+     */
+    private Histogram serverCallSeries(String function, RpcOutcome outcome) {
+        Histogram[] byOutcome = serverCalls.get(function);
+        if (byOutcome == null) {
+            if (serverCalls.size() >= Family.MAX_SERIES) {
+                return rpcServer.with(function, outcome.label());
+            }
+            byOutcome = serverCalls.computeIfAbsent(function, f -> new Histogram[OUTCOMES]);
+        }
+        // A race looks the same series up twice: with() gives the same one to both.
+        Histogram series = byOutcome[outcome.ordinal()];
+        if (series == null) {
+            series = rpcServer.with(function, outcome.label());
+            byOutcome[outcome.ordinal()] = series;
+        }
+        return series;
     }
 
     /** The server called a function of a client (a name the application chose). */

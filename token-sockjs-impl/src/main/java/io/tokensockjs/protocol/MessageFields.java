@@ -17,8 +17,9 @@ import java.util.Set;
  * syntax, nesting deeper than {@value #MAX_DEPTH} refused, numbers whose exponent no {@code BigDecimal} holds
  * refused, and, as Parsson's {@code readValue} does, whatever follows the top-level value left unread.
  * {@code MessageFieldsTest} holds both to the same answer on valid and hostile input. Field values stay text:
- * a string is decoded once, anything else becomes a JSON-P value only when asked for, by JSON-P from its own
- * text, so the values the rest of the server sees are the ones it saw before. A duplicate key's last value
+ * a string is decoded once (and becomes a {@link ScannedString} when asked for as a JSON-P value: equal to JSON-P's,
+ * written back as the client's literal), anything else becomes a JSON-P value only when asked for, by JSON-P from its
+ * own text, so the values the rest of the server sees are the ones it saw before. A duplicate key's last value
  * counts, as in JSON-P's objects.
  *
  * <p>Lazy values are computed at most once per thread that asks; a race computes equal immutable values.
@@ -65,11 +66,22 @@ public final class MessageFields {
         JsonValue value = values[i];
         if (value == null) {
             value = strings[i] != null
-                    ? Jsonp.PROVIDER.createValue(strings[i])
+                    ? scannedString(i)
                     : Jsonp.parse(text.substring(bounds[2 * i], bounds[2 * i + 1]));
             values[i] = value;
         }
         return value;
+    }
+
+    /**
+     * A string value, with its literal when it has no escape: every escape is two characters or more for one, so the
+     * decoded string is as long as the literal's inside exactly when there is none.
+     */
+    private ScannedString scannedString(int i) {
+        int start = bounds[2 * i];
+        int end = bounds[2 * i + 1];
+        String value = strings[i];
+        return new ScannedString(value, value.length() == end - start - 2 ? text.substring(start, end) : null);
     }
 
     /** The field's value when it is a string, else null. */

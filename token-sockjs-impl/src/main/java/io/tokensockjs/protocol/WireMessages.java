@@ -15,17 +15,19 @@ public final class WireMessages {
 
     /** {@code {"rpc":R,"uuid":U,"resp":RESP}}: the answer clients match by rpc and uuid. */
     public static String answer(String rpc, JsonValue uuid, String respJson) {
-        StringBuilder out = new StringBuilder(32 + respJson.length());
+        String uuidJson = uuid == null ? null : uuid.toString();
+        StringBuilder out = new StringBuilder(keySize(rpc, uuidJson) + 10 + respJson.length());
         out.append('{');
-        appendKey(out, rpc, uuid);
+        appendKey(out, rpc, uuidJson);
         return out.append(",\"resp\":").append(respJson).append('}').toString();
     }
 
     /** {@code {"rpc":R,"uuid":U,"error":E}}; rpc and uuid are left out when the request had none. */
     public static String error(String rpc, JsonValue uuid, String errorJson) {
-        StringBuilder out = new StringBuilder(32 + errorJson.length());
+        String uuidJson = uuid == null ? null : uuid.toString();
+        StringBuilder out = new StringBuilder(keySize(rpc, uuidJson) + 11 + errorJson.length());
         out.append('{');
-        if (appendKey(out, rpc, uuid)) {
+        if (appendKey(out, rpc, uuidJson)) {
             out.append(',');
         }
         return out.append("\"error\":").append(errorJson).append('}').toString();
@@ -74,7 +76,15 @@ public final class WireMessages {
         return out.append(",\"args\":").append(argsJson).append('}').toString();
     }
 
-    private static boolean appendKey(StringBuilder out, String rpc, JsonValue uuid) {
+    /**
+     * What {@link #appendKey} writes at most, so that an answer's builder is sized once (a name needing escapes
+     * grows it, rarely): an answer with a 36-character uuid overflowed the former 32 characters plus the value.
+     */
+    private static int keySize(String rpc, String uuidJson) {
+        return (rpc == null ? 0 : rpc.length() + 8) + (uuidJson == null ? 0 : uuidJson.length() + 8);
+    }
+
+    private static boolean appendKey(StringBuilder out, String rpc, String uuid) {
         boolean any = false;
         if (rpc != null) {
             out.append("\"rpc\":");

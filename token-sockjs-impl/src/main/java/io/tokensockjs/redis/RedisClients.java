@@ -11,6 +11,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one pooled Redis client of this application, shared by the token store and the broker's publishing side,
@@ -49,6 +50,15 @@ public class RedisClients {
      *
      * @throws IllegalStateException when it cannot be made now (no Sentinel or Cluster node answers)
      */
+    /**
+     * This bean itself, not its client proxy, for callers that ask it for the client per token or per message.
+     * Wrapped, because Weld's proxy hands back itself for a method that returns {@code this}.
+     */
+    public Supplier<RedisClients> unproxied() {
+        RedisClients self = this;
+        return () -> self;
+    }
+
     public UnifiedJedis pooled() {
         UnifiedJedis made = pooled;
         return made != null ? made : make();

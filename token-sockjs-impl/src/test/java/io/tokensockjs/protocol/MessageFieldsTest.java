@@ -45,6 +45,10 @@ class MessageFieldsTest {
         assertEquals(expected.keySet(), actual.names(), shown);
         for (String name : expected.keySet()) {
             assertEquals(expected.get(name), actual.get(name), name + " of " + shown);
+            // Both ways, with JSON-P's hash and JSON-P's text: a string value is not JSON-P's own class.
+            assertEquals(actual.get(name), expected.get(name), name + " of " + shown);
+            assertEquals(expected.get(name).hashCode(), actual.get(name).hashCode(), name + " of " + shown);
+            assertEquals(expected.get(name).toString(), actual.get(name).toString(), name + " of " + shown);
             String string = expected.get(name) instanceof JsonString s ? s.getString() : null;
             assertEquals(string, actual.string(name), name + " of " + shown);
         }

@@ -102,33 +102,40 @@ public final class ClientPayloads {
 
         String string() throws BrokenJsonException {
             expect('"');
+            // Locals, not the position field, in the loop that reads every character of every message.
+            String source = text;
+            int length = source.length();
+            int i = position;
             StringBuilder out = null;
-            int plainFrom = position;
-            while (position < text.length()) {
-                char c = text.charAt(position);
+            int plainFrom = i;
+            while (i < length) {
+                char c = source.charAt(i);
                 if (c == '"') {
                     String value = out == null
-                            ? text.substring(plainFrom, position)
-                            : out.append(text, plainFrom, position).toString();
-                    position++;
+                            ? source.substring(plainFrom, i)
+                            : out.append(source, plainFrom, i).toString();
+                    position = i + 1;
                     return value;
                 }
                 if (c < 0x20) {
+                    position = i;
                     throw broken("control character in string");
                 }
                 if (c != '\\') {
-                    position++;
+                    i++;
                     continue;
                 }
                 if (out == null) {
-                    out = new StringBuilder();
+                    // Sized for the rest of the payload: a message in a frame has an escaped quote every few
+                    // characters, and growing from 16 copied it several times.
+                    out = new StringBuilder(length - plainFrom);
                 }
-                out.append(text, plainFrom, position);
-                position++;
-                if (position >= text.length()) {
+                out.append(source, plainFrom, i);
+                i++;
+                if (i >= length) {
                     break;
                 }
-                char escaped = text.charAt(position++);
+                char escaped = source.charAt(i++);
                 switch (escaped) {
                     case '"' -> out.append('"');
                     case '\\' -> out.append('\\');
@@ -138,11 +145,19 @@ public final class ClientPayloads {
                     case 'n' -> out.append('\n');
                     case 'r' -> out.append('\r');
                     case 't' -> out.append('\t');
-                    case 'u' -> out.append(unicodeEscape());
-                    default -> throw broken("bad escape");
+                    case 'u' -> {
+                        position = i;
+                        out.append(unicodeEscape());
+                        i = position;
+                    }
+                    default -> {
+                        position = i;
+                        throw broken("bad escape");
+                    }
                 }
-                plainFrom = position;
+                plainFrom = i;
             }
+            position = i;
             throw broken("unterminated string");
         }
 

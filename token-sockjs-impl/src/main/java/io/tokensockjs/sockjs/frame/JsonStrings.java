@@ -52,36 +52,39 @@ public final class JsonStrings {
                 // Most characters of most messages: decided by one look-up.
                 continue;
             }
-            String shortEscape = null;
-            boolean escape;
+            // The escape's second character for the two-character escapes, 'u' for the others, 0 for none.
+            char escape;
             switch (c) {
-                case '"' -> shortEscape = "\\\"";
-                case '\\' -> shortEscape = "\\\\";
-                case '\n' -> shortEscape = "\\n";
-                case '\r' -> shortEscape = "\\r";
-                case '\t' -> shortEscape = "\\t";
-                case '\b' -> shortEscape = "\\b";
-                case '\f' -> shortEscape = "\\f";
+                case '"' -> escape = '"';
+                case '\\' -> escape = '\\';
+                case '\n' -> escape = 'n';
+                case '\r' -> escape = 'r';
+                case '\t' -> escape = 't';
+                case '\b' -> escape = 'b';
+                case '\f' -> escape = 'f';
                 default -> {
+                    boolean escaped;
+                    if (Character.isSurrogate(c)) {
+                        boolean paired = Character.isHighSurrogate(c)
+                                ? i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))
+                                : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+                        escaped = !paired;
+                    } else {
+                        escaped = mustEscape(c) || (htmlSafe && (c == '<' || c == '>' || c == '&'));
+                    }
+                    escape = escaped ? 'u' : 0;
                 }
             }
-            if (shortEscape != null) {
-                escape = true;
-            } else if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c)
-                        ? i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))
-                        : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
-                escape = !paired;
-            } else {
-                escape = mustEscape(c) || (htmlSafe && (c == '<' || c == '>' || c == '&'));
-            }
-            if (escape) {
+            if (escape != 0) {
                 out.append(value, plainFrom, i);
-                if (shortEscape != null) {
-                    out.append(shortEscape);
-                } else {
-                    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                // Characters, not a string per escape: an answer inside a frame has a quote escaped every few
+                // characters, and appending a string costs more than its two characters.
+                out.append('\\');
+                if (escape == 'u') {
+                    out.append('u').append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
                             .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                } else {
+                    out.append(escape);
                 }
                 plainFrom = i + 1;
             }
