@@ -55,7 +55,7 @@ public class SockJsEndpointInstaller {
             String name = endpoint.value();
             SockJsOptions options = functions.apply(SockJsConfig.read(config, name, "/" + name), name);
             SockJsService service = new SockJsService(name, options, handle.get(), scheduling.scheduler(), scheduling.closer(),
-                System::nanoTime);
+                scheduling.sender(), System::nanoTime);
             SockJsDeployment.deploy(context, service);
             service.start();
             services.add(service);

@@ -42,7 +42,7 @@ public class TokenSocketsInstaller {
         SockJsOptions options = functions.apply(
                 SockJsConfig.read(config.raw(), TokenSockJsConfig.SOCKJS_SERVICE, config.prefix()), TokenSockJsConfig.SOCKJS_SERVICE);
         service = new SockJsService(TokenSockJsConfig.SOCKJS_SERVICE, options, dispatcher.unproxied().get(), scheduling.scheduler(), scheduling.closer(),
-                System::nanoTime);
+                scheduling.sender(), System::nanoTime);
         SockJsDeployment.deploy(context, service);
         service.start();
         String tokenPath = config.tokenPath();

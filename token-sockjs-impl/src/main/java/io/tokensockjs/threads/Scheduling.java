@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * The threads of the library. The one scheduler: the server's default managed scheduled executor, so that timer work
  * (heartbeats, timeouts, close notifications that reach application code) runs with the application's
  * context; a private daemon thread only where the server offers none. Websocket closes, which block, have
- * threads of their own ({@link #closer()}).
+ * threads of their own ({@link #closer()}), and so have websocket sends made off a socket's reading thread on
+ * containers that write a send on its caller's thread ({@link #sender()}).
  */
 @ApplicationScoped
 public class Scheduling {
@@ -42,6 +43,7 @@ public class Scheduling {
     private ScheduledThreadPoolExecutor fallback;
     private ThreadPoolExecutor closerPool;
     private Executor closer;
+    private ThreadPoolExecutor senderPool;
 
     /**
      * The server's default concurrency resources, by their standard names. Looked up rather than injected with
@@ -137,6 +139,31 @@ public class Scheduling {
         return closer;
     }
 
+    /**
+     * Where websocket sends made off a socket's reading thread are written on Tyrus (Payara), whose sends are written
+     * and completed on the thread that makes them: one thread per processor, from the managed thread factory, ending
+     * when idle. A send never waits there for a slow client (the container queues what a client does not read), and
+     * each socket has at most one send in flight, so the queue holds at most one task per socket. After
+     * {@link #stop()} it rejects, and the send fails as on a closed socket.
+     */
+    public synchronized Executor sender() {
+        if (senderPool == null) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            senderPool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    threadFactory("token-sockjs-sender"));
+            senderPool.allowCoreThreadTimeOut(true);
+        }
+        return senderPool;
+    }
+
+    private ThreadFactory threadFactory(String name) {
+        return managedThreads != null ? managedThreads : runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     /** After {@link #stop()}: waits until the closes handed over before it have run; false when they still run. */
     boolean awaitClosesDone(long timeout, TimeUnit unit) throws InterruptedException {
         ThreadPoolExecutor pool;
@@ -154,6 +181,9 @@ public class Scheduling {
         if (closerPool != null) {
             // Closes already handed over still run.
             closerPool.shutdown();
+        }
+        if (senderPool != null) {
+            senderPool.shutdown();
         }
     }
 }

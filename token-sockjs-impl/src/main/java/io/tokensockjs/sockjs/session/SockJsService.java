@@ -26,6 +26,7 @@ public final class SockJsService {
     private final SessionRegistry sessions;
     private final ScheduledExecutorService scheduler;
     private final Executor closer;
+    private final Executor sender;
     private final ServiceLog log;
     private ScheduledFuture<?> sweeper;
 
@@ -38,6 +39,15 @@ public final class SockJsService {
      */
     public SockJsService(String name, SockJsOptions options, SockJsHandler handler, ScheduledExecutorService scheduler,
             Executor closer, LongSupplier clock) {
+        this(name, options, handler, scheduler, closer, null, clock);
+    }
+
+    /**
+     * @param sender writes websocket sends made off the socket's reading thread, on containers that write a send on
+     *               the caller's thread (Tyrus); null to write them there ({@link #sender()})
+     */
+    public SockJsService(String name, SockJsOptions options, SockJsHandler handler, ScheduledExecutorService scheduler,
+            Executor closer, Executor sender, LongSupplier clock) {
         this.name = name;
         this.options = options;
         this.handler = handler;
@@ -51,6 +61,7 @@ public final class SockJsService {
                 scheduler);
         this.scheduler = scheduler;
         this.closer = closer;
+        this.sender = sender;
         this.sessions = new SessionRegistry(options.prefix(), settings, options.maxSessions());
     }
 
@@ -78,6 +89,14 @@ public final class SockJsService {
     /** Where the service's websockets are closed (a close may wait for the container). */
     public Executor closer() {
         return closer;
+    }
+
+    /**
+     * Where a websocket send made off the socket's reading thread is written on Tyrus (Payara), whose sends complete
+     * on the thread that makes them; null to write it on that thread.
+     */
+    public Executor sender() {
+        return sender;
     }
 
     /** Where the service's connection and protocol-error lines go (the {@code log} option). */

@@ -62,17 +62,34 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
             return;
         }
         // With Tyrus's empty idle timers skipped, a send has no context to capture: no loader to swap around it.
+        // On Tyrus a send completes on the thread that makes it: sends from other threads than the reading one go
+        // through the service's sender, where what queues meanwhile leaves as one frame (WebSocketReceiver).
         receiver = new WebSocketReceiver(session, socket, raw, service.closer(),
-                timersSkipped ? null : SendLoader.forContainerOf(socket));
+                timersSkipped ? null : SendLoader.forContainerOf(socket),
+                SendLoader.isTyrus(socket.getClass().getName()) ? service.sender() : null);
         incoming = new FragmentedText(service.options().maxMessageSize());
         socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         // Without a handler of its own, Liberty closes the socket on a binary message (1003) while Payara (Tyrus)
         // drops the message and keeps the socket: one answer on every runtime.
         socket.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::onBinaryPart);
-        session.attach(receiver);
+        receiver.reading(true);
+        try {
+            session.attach(receiver);
+        } finally {
+            receiver.reading(false);
+        }
     }
 
     private void onTextPart(String part, boolean last) {
+        receiver.reading(true);
+        try {
+            readText(part, last);
+        } finally {
+            receiver.reading(false);
+        }
+    }
+
+    private void readText(String part, boolean last) {
         if (incoming.tooBig()) {
             return;
         }

@@ -34,12 +34,20 @@ import java.util.logging.Logger;
  * (heartbeats, idle timers with a timeout) to the container's. The endpoints set no idle timeout, so their sockets
  * lose nothing. Where the field is not there (another Tyrus, another container) or not writable, the socket keeps
  * the container's scheduler, and {@link SendLoader} still lightens the sending side.
+ *
+ * <p>A new session sets its idle timeout, and so schedules a first timer, in its constructor, before the endpoint
+ * sees it: with the webapp's class loader as context loader during the handshake, that one capture was a fifth of
+ * the server's CPU per connect. So at deployment the application's server container gets the same replacement
+ * ({@link #skipEmptyTimersOfContainer}): its managed scheduler ({@code BaseContainer.managedScheduledExecutorService},
+ * which every session of the container takes in its constructor) is wrapped the same way. Sessions made after that
+ * skip empty timers from their first one; the per-socket replacement stays for a container this could not reach.
  */
 final class TyrusIdleTimer {
 
     private static final Logger LOG = Logger.getLogger(TyrusIdleTimer.class.getName());
     private static final String SESSION = "org.glassfish.tyrus.core.TyrusSession";
     private static final String IDLE_TIMEOUT_COMMAND = SESSION + "$IdleTimeoutCommand";
+    private static final String BASE_CONTAINER = "org.glassfish.tyrus.core.BaseContainer";
     /** {@code TyrusSession.service} of the Tyrus met last, made accessible. */
     private static volatile Field scheduler;
 
@@ -83,6 +91,45 @@ final class TyrusIdleTimer {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // InaccessibleObjectException among them, should a later Payara put Tyrus in a named module.
             LOG.log(Level.FINE, "Tyrus session's scheduler not replaced", e);
+            return false;
+        }
+    }
+
+    /**
+     * Wraps a Tyrus server container's managed scheduler so that the sessions it makes skip idle timers of a timeout
+     * of 0 from their construction on.
+     *
+     * @return true if the container's scheduler was wrapped (or had been already); false for other containers, for a
+     *         Tyrus container without a managed scheduler (its own scheduler captures no context), and when the
+     *         class is not as expected
+     */
+    static boolean skipEmptyTimersOfContainer(Object container) {
+        Class<?> base = container.getClass();
+        while (base != null && !base.getName().equals(BASE_CONTAINER)) {
+            base = base.getSuperclass();
+        }
+        if (base == null) {
+            return false;
+        }
+        try {
+            Field field = base.getDeclaredField("managedScheduledExecutorService");
+            if (field.getType() != ScheduledExecutorService.class || Modifier.isStatic(field.getModifiers())) {
+                return false;
+            }
+            // Final, written once in the constructor and read by every new session: writable through reflection
+            // for a class outside a named module, as Payara loads Tyrus.
+            field.setAccessible(true);
+            Object current = field.get(container);
+            if (current instanceof SkippingEmptyTimers) {
+                return true;
+            }
+            if (!(current instanceof ScheduledExecutorService scheduler)) {
+                return false;
+            }
+            field.set(container, new SkippingEmptyTimers(scheduler));
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "Tyrus container's scheduler not replaced", e);
             return false;
         }
     }

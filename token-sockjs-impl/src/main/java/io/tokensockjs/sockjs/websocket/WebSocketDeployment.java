@@ -27,6 +27,8 @@ public final class WebSocketDeployment {
     /** Adds {@code <prefix>/{server}/{session}/websocket} (framed) and {@code <prefix>/websocket} (raw). */
     public static void deploy(ServerContainer container, SockJsService service) throws DeploymentException {
         String prefix = service.options().prefix();
+        // On Payara: the sessions this container makes skip empty idle timers from their constructor on.
+        TyrusIdleTimer.skipEmptyTimersOfContainer(container);
         container.addEndpoint(config(service, prefix + "/{server}/{session}/websocket", false));
         container.addEndpoint(config(service, prefix + "/websocket", true));
     }

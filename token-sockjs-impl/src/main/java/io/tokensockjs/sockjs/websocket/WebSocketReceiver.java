@@ -12,6 +12,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,14 @@ import java.util.logging.Logger;
  * time (what the Jakarta WebSocket API allows), so that a client that does not read never blocks a writer.
  *
  * <p>Every method synchronises on the session, the one lock of the session's outbound side.
+ *
+ * <p>Where the container writes an asynchronous send on the caller's thread and completes it there (Tyrus, on
+ * Payara), a receiver may be given a {@code sender}: a send made outside the socket's own message handler (a channel
+ * message on the broker's subscriber thread, a heartbeat) is then written on the sender's thread, and what the
+ * session is given meanwhile waits in its queue and leaves with the next send as one frame. The broker's one
+ * subscriber thread then only queues, and a socket that gets many messages quickly gets them in a few frames, as on
+ * containers whose sends complete on their own threads. Sends from inside the message handler (the answer to a call)
+ * stay on the reading thread: written at once, with the container's per-thread buffers.
  */
 final class WebSocketReceiver implements Receiver {
 
@@ -37,6 +46,10 @@ final class WebSocketReceiver implements Receiver {
     private final ArrayDeque<String> waiting = new ArrayDeque<>(2);
     /** One completion handler for every send, rather than a method reference made per send (per message). */
     private final SendHandler onSent = this::sent;
+    /** Where sends from other threads than the reading one are written; null to write every send on its caller. */
+    private final Executor sender;
+    /** The thread inside this socket's message handler (or its opening), if any: its sends are written at once. */
+    private volatile Thread reading;
     private boolean inFlight;
     private boolean sending;
     private CloseStatus closeAfterSend;
@@ -49,16 +62,30 @@ final class WebSocketReceiver implements Receiver {
      *               of the server's shared pool ({@code Scheduling.closer()})
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer) {
-        this(session, socket, raw, closer, SendLoader.forContainerOf(socket));
+        this(session, socket, raw, closer, SendLoader.forContainerOf(socket), null);
     }
 
-    /** @param sendLoader the context class loader sends run with, null to keep the caller's ({@link SendLoader}) */
-    WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer, ClassLoader sendLoader) {
+    /**
+     * @param sendLoader the context class loader sends run with, null to keep the caller's ({@link SendLoader})
+     * @param sender     writes the sends made outside the socket's message handler, null to write each on its
+     *                   caller's thread (see the class comment)
+     */
+    WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer, ClassLoader sendLoader,
+            Executor sender) {
         this.session = session;
         this.socket = socket;
         this.raw = raw;
         this.closer = closer;
         this.sendLoader = sendLoader;
+        this.sender = sender;
+    }
+
+    /**
+     * Marks the calling thread as the socket's reading thread (true) until it leaves the handler (false): its sends
+     * are written at once.
+     */
+    void reading(boolean inside) {
+        reading = inside ? Thread.currentThread() : null;
     }
 
     @Override
@@ -88,7 +115,37 @@ final class WebSocketReceiver implements Receiver {
 
     private void startSend(String frame) throws IOException {
         inFlight = true;
+        if (sender != null && Thread.currentThread() != reading) {
+            try {
+                sender.execute(() -> sendOnSender(frame));
+            } catch (RejectedExecutionException e) {
+                inFlight = false;
+                throw new IOException("websocket send not handed over", e);
+            }
+            return;
+        }
         sending = true;
+        try {
+            write(frame);
+        } catch (RuntimeException e) {
+            inFlight = false;
+            throw new IOException("websocket send failed", e);
+        } finally {
+            sending = false;
+        }
+    }
+
+    /** A send handed to the sender, written there, outside the session's monitor (one is in flight at a time). */
+    private void sendOnSender(String frame) {
+        try {
+            write(frame);
+        } catch (RuntimeException e) {
+            // The socket closed meanwhile: as a failed send, which detaches the session's receiver and closes.
+            completed(new SendResult(e));
+        }
+    }
+
+    private void write(String frame) {
         Thread thread = Thread.currentThread();
         ClassLoader caller = thread.getContextClassLoader();
         if (sendLoader != null) {
@@ -97,14 +154,10 @@ final class WebSocketReceiver implements Receiver {
         }
         try {
             socket.getAsyncRemote().sendText(frame, onSent);
-        } catch (RuntimeException e) {
-            inFlight = false;
-            throw new IOException("websocket send failed", e);
         } finally {
             if (sendLoader != null) {
                 thread.setContextClassLoader(caller);
             }
-            sending = false;
         }
     }
 

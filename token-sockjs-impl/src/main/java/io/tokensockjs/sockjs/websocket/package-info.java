@@ -2,9 +2,13 @@
  * The websocket transports: framed SockJS and raw messages, on Jakarta WebSocket endpoints made one per connection.
  * Sends are asynchronous, one in flight per socket ({@code WebSocketReceiver}). On Tyrus (Payara) a socket's
  * scheduler skips the idle timer Tyrus restarts on every message in and out although the endpoints set no idle
- * timeout ({@code TyrusIdleTimer}): that timer's context capture and hand-off to a managed thread were most of
- * Payara's CPU per message. Where that scheduler cannot be replaced, sends run with the platform class loader as
- * context loader ({@code SendLoader}), which at least keeps the capture's service lookup short on the send path.
+ * timeout ({@code TyrusIdleTimer}; the application's server container too, whose new sessions start one in their
+ * constructor): that timer's context capture and hand-off to a managed thread were most of Payara's CPU per message,
+ * and a fifth of its CPU per connect. Where that scheduler cannot be replaced, sends run with the platform class
+ * loader as context loader ({@code SendLoader}), which at least keeps the capture's service lookup short on the send
+ * path. Tyrus writes and completes a send on the thread that makes it: there, sends made off the socket's reading
+ * thread (channel messages on the broker's subscriber thread, heartbeats) are written by the service's sender
+ * threads, and what the session is given meanwhile leaves with the next send as one frame.
  * On Liberty an asynchronous send is always queued to its write selector and completed on another executor thread
  * (its {@code MessageWriter} forces the queue), a quarter of its CPU per call; its blocking send has no timeout, so a
  * client that stops reading would hold the sending thread, and its batching ({@code setBatchingAllowed}) is a no-op:
@@ -16,7 +20,7 @@
  * {@code LinkRead.convertMessageToString}, before any of this code runs; messages.log shows only the FFDC1015I line.
  * Reproduced on the plain {@code /echo} service of the test application, so not the token layer's doing, and with a
  * whole-message handler in place of the partial one as well, so not {@code FragmentedText}'s; Payara is not
- * affected. FuzzIT reports it as its socket "closed with 1007".
+ * affected. FuzzIT sends a batch again on a fresh socket when it happens, and says so.
  *
  * <p>May import: {@code io.tokensockjs.sockjs}, {@code sockjs.frame} and {@code sockjs.session}.
  */

@@ -1,5 +1,6 @@
 package io.tokensockjs.sockjs.websocket;
 
+import org.glassfish.tyrus.core.BaseContainer;
 import org.glassfish.tyrus.core.TyrusSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,25 @@ class TyrusIdleTimerTest {
         Object replaced = socket.scheduler();
         assertTrue(TyrusIdleTimer.skipEmptyTimersOf(socket));
         assertSame(replaced, socket.scheduler());
+    }
+
+    @Test
+    void sessionsOfAContainerWhoseSchedulerIsWrappedScheduleNoEmptyTimerFromTheirConstructorOn() {
+        // A subclass, as Payara's server container is one of BaseContainer.
+        BaseContainer tyrus = new BaseContainer(container) { };
+        assertTrue(TyrusIdleTimer.skipEmptyTimersOfContainer(tyrus));
+        assertTrue(TyrusIdleTimer.skipEmptyTimersOfContainer(tyrus), "a second deployment leaves it wrapped");
+        TyrusSession socket = tyrus.newSession();
+        socket.restartIdleTimeoutExecutor();
+        assertEquals(0, container.getTaskCount());
+        assertInstanceOf(TyrusIdleTimer.SkippingEmptyTimers.class, socket.scheduler());
+        assertTrue(TyrusIdleTimer.skipEmptyTimersOf(socket), "the socket's own replacement finds it done");
+    }
+
+    @Test
+    void aContainerWithoutManagedSchedulerOrNotTyrusIsLeftAlone() {
+        assertFalse(TyrusIdleTimer.skipEmptyTimersOfContainer(new BaseContainer(null)));
+        assertFalse(TyrusIdleTimer.skipEmptyTimersOfContainer(new Object()));
     }
 
     @Test

@@ -85,7 +85,7 @@ class WebSocketReceiverTest {
             }
         });
         withContextLoader(caller, () -> {
-            session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, sendLoader));
+            session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, sendLoader, null));
             assertSame(caller, Thread.currentThread().getContextClassLoader());
         });
         assertEquals(List.of("o", "a[\"hello\"]"), fake.sent);
@@ -108,9 +108,67 @@ class WebSocketReceiverTest {
                 task -> {
                     closerLoaders.add(Thread.currentThread().getContextClassLoader());
                     task.run();
-                }, sendLoader)));
+                }, sendLoader, null)));
         assertEquals(List.of(sendLoader), fake.sendLoaders);
         assertEquals(List.of(caller), closerLoaders, "the failed send's close is handed on with the caller's loader");
+    }
+
+    @Test
+    void sendsOffTheReadingThreadGoThroughTheSenderAndWhatQueuesMeanwhileLeavesAsOneFrame() {
+        // As on Tyrus: each send is written and completed inside sendText, on the thread that makes it.
+        fake.completeInline = true;
+        List<Runnable> handedOver = new ArrayList<>();
+        SockJsConnection[] connection = new SockJsConnection[1];
+        SockJsSession session = session(new SockJsHandler() {
+            @Override
+            public void onOpen(SockJsConnection opened) {
+                connection[0] = opened;
+            }
+
+            @Override
+            public void onMessage(SockJsConnection from, String message) {
+            }
+        });
+        WebSocketReceiver receiver = new WebSocketReceiver(session, fake.session(), false, Runnable::run, null,
+                handedOver::add);
+        session.attach(receiver);
+        assertEquals(List.of(), fake.sent, "the open frame waits for the sender");
+        assertEquals(1, handedOver.size());
+
+        connection[0].write("one");
+        connection[0].write("two");
+        assertEquals(1, handedOver.size(), "one send in flight: the messages wait in the session");
+        handedOver.remove(0).run();
+        assertEquals(List.of("o"), fake.sent);
+        assertEquals(1, handedOver.size(), "the completion handed the queued messages over");
+        handedOver.remove(0).run();
+        assertEquals(List.of("o", "a[\"one\",\"two\"]"), fake.sent, "both messages in one frame");
+
+        receiver.reading(true);
+        try {
+            connection[0].write("answer");
+        } finally {
+            receiver.reading(false);
+        }
+        assertEquals(List.of("o", "a[\"one\",\"two\"]", "a[\"answer\"]"), fake.sent,
+                "a send from inside the message handler is written at once");
+        assertEquals(List.of(), handedOver);
+    }
+
+    @Test
+    void aSendTheSenderCannotWriteClosesTheSession() {
+        fake.completeInline = true;
+        List<Runnable> handedOver = new ArrayList<>();
+        SockJsSession session = session(new SockJsHandler() {
+            @Override
+            public void onMessage(SockJsConnection from, String message) {
+            }
+        });
+        session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, null, handedOver::add));
+        fake.throwOnSend = true;
+        handedOver.remove(0).run();
+        assertEquals(1002, fake.closeReason.getCloseCode().getCode(), "closed as interrupted");
+        assertEquals(io.tokensockjs.sockjs.ReadyState.CLOSED, session.readyState());
     }
 
     @Test
@@ -145,6 +203,8 @@ class WebSocketReceiverTest {
         /** Completes each send inside sendText, as a container does when the bytes went out at once. */
         boolean completeInline;
         boolean failSends;
+        /** sendText throws, as on a socket the container closed. */
+        boolean throwOnSend;
         SendHandler outstanding;
         CloseReason closeReason;
 
@@ -158,6 +218,9 @@ class WebSocketReceiverTest {
             RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                         if (method.getName().equals("sendText") && args.length == 2) {
+                            if (throwOnSend) {
+                                throw new IllegalStateException("closed");
+                            }
                             if (outstanding != null) {
                                 throw new IllegalStateException("a send is already in flight");
                             }
