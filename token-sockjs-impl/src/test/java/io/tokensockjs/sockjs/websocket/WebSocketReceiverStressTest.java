@@ -13,7 +13,8 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -32,10 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class WebSocketReceiverStressTest {
 
-    @Test
-    void everyWriteGoesOutWhateverThreadCompletesTheSends() throws Exception {
+    /** With a sender (Tyrus's case), sends made off the reading thread are written on the sender's threads. */
+    @ParameterizedTest(name = "sender threads: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyWriteGoesOutWhateverThreadCompletesTheSends(boolean withSender) throws Exception {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         ExecutorService container = Executors.newFixedThreadPool(2);
+        ExecutorService sender = withSender ? Executors.newFixedThreadPool(2) : null;
         List<String> sent = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean inFlight = new AtomicBoolean();
         AtomicBoolean overlap = new AtomicBoolean();
@@ -73,7 +77,7 @@ class WebSocketReceiverStressTest {
         }, 25_000_000_000L, 5_000_000_000L, 1 << 30, System::nanoTime, new ServiceLog(false, null), scheduler);
         SockJsSession session = new SessionRegistry("/s", settings, 10).createStandalone(new RequestInfo(
                 "127.0.0.1", 1234, Map.of(), "/s/websocket", "websocket"));
-        session.attach(new WebSocketReceiver(session, socket, true, Runnable::run, null));
+        session.attach(new WebSocketReceiver(session, socket, true, Runnable::run, null, sender));
         int writers = 3;
         int each = 20_000;
         CountDownLatch done = new CountDownLatch(writers);
@@ -93,6 +97,9 @@ class WebSocketReceiverStressTest {
         }
         container.shutdown();
         scheduler.shutdownNow();
+        if (sender != null) {
+            sender.shutdown();
+        }
         assertEquals(false, overlap.get(), "two sends in flight at once");
         assertEquals(writers * each, sent.size(), "queued: " + session.queuedChars());
     }
