@@ -79,15 +79,7 @@ final class TyrusIdleTimer {
                 }
                 scheduler = field;
             }
-            Object current = field.get(socket);
-            if (current instanceof SkippingEmptyTimers) {
-                return true;
-            }
-            if (!(current instanceof ScheduledExecutorService container)) {
-                return false;
-            }
-            field.set(socket, new SkippingEmptyTimers(container));
-            return true;
+            return wrap(field, socket);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // InaccessibleObjectException among them, should a later Payara put Tyrus in a named module.
             LOG.log(Level.FINE, "Tyrus session's scheduler not replaced", e);
@@ -119,19 +111,24 @@ final class TyrusIdleTimer {
             // Final, written once in the constructor and read by every new session: writable through reflection
             // for a class outside a named module, as Payara loads Tyrus.
             field.setAccessible(true);
-            Object current = field.get(container);
-            if (current instanceof SkippingEmptyTimers) {
-                return true;
-            }
-            if (!(current instanceof ScheduledExecutorService scheduler)) {
-                return false;
-            }
-            field.set(container, new SkippingEmptyTimers(scheduler));
-            return true;
+            return wrap(field, container);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.FINE, "Tyrus container's scheduler not replaced", e);
             return false;
         }
+    }
+
+    /** Wraps the scheduler an accessible field of {@code owner} holds; true if it is wrapped now (or was already). */
+    private static boolean wrap(Field field, Object owner) throws IllegalAccessException {
+        Object current = field.get(owner);
+        if (current instanceof SkippingEmptyTimers) {
+            return true;
+        }
+        if (!(current instanceof ScheduledExecutorService given)) {
+            return false;
+        }
+        field.set(owner, new SkippingEmptyTimers(given));
+        return true;
     }
 
     /** The session class's scheduler field, made accessible; null if it is not the one this class knows. */
