@@ -2,6 +2,8 @@ package it.io.tokensockjs.token;
 
 import io.tokensockjs.client.TokenSocketClient;
 
+import it.io.tokensockjs.runtime.ServerLog;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,7 +111,7 @@ public class FuzzIT {
     private static final int CONTAINER_RETRIES = 3;
 
     private static void adversarialRound(List<String> messages) throws Exception {
-        long logMark = TokenServer.serverLogMark();
+        ServerLog log = ServerLog.mark();
         RawSocket hostile = hostileSocket();
         try (TokenSocketClient good = TokenServer.client("alice").connect().toCompletableFuture().join()) {
             int answered = 0;
@@ -128,7 +131,7 @@ public class FuzzIT {
                     assertTrue(!answer.contains("Exception") && !answer.contains("\tat "), "no stack traces on the wire: " + answer);
                 }
                 if (answers.size() < batch.size()) {
-                    if (retries < CONTAINER_RETRIES && containerDefect(hostile, logMark)) {
+                    if (retries < CONTAINER_RETRIES && containerDefect(hostile, log)) {
                         // Not this library's doing (reproduced on the plain echo service): the batch goes again on a
                         // fresh socket, so that every message still gets its answer checked. Said loudly, not hidden.
                         retries++;
@@ -139,7 +142,7 @@ public class FuzzIT {
                         start -= 50;
                         continue;
                     }
-                    throw new AssertionError(unanswered(batch, start, answers, hostile, logMark));
+                    throw new AssertionError(unanswered(batch, start, answers, hostile, log));
                 }
                 answered += answers.size();
                 JsonValue sum = good.rpc("math.add", Json.createObjectBuilder().add("a", start).add("b", 1).build())
@@ -168,14 +171,14 @@ public class FuzzIT {
      * with large fragmented messages among small ones: the socket is raw, so this library never closes it with 1007,
      * and Liberty reports it only with an FFDC incident, FFDC1015I in its log).
      */
-    private static boolean containerDefect(RawSocket hostile, long logMark) throws Exception {
+    private static boolean containerDefect(RawSocket hostile, ServerLog log) throws Exception {
         Integer code;
         try {
             code = hostile.closed.get(2, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
         }
-        return code == 1007 && TokenServer.serverLogSince(logMark).stream().anyMatch(line -> line.contains("FFDC1015I"));
+        return code == 1007 && log.linesOrWhy().stream().anyMatch(line -> line.contains("FFDC1015I"));
     }
 
     /**
@@ -183,7 +186,7 @@ public class FuzzIT {
      * without a usable uuid are answered without one, so those are only counted), whether the socket was closed,
      * and what the server logged meanwhile.
      */
-    private static String unanswered(List<String> batch, int start, List<String> answers, RawSocket hostile, long logMark) {
+    private static String unanswered(List<String> batch, int start, List<String> answers, RawSocket hostile, ServerLog log) {
         Set<String> answeredIds = new HashSet<>();
         int withoutId = 0;
         for (String answer : answers) {
@@ -216,7 +219,7 @@ public class FuzzIT {
         }
         out.append("\nthe server's threads in its SockJS code: ").append(TokenServer.diagnostics());
         out.append("\nserver log since the test began:");
-        TokenServer.serverLogSince(logMark).forEach(line -> out.append("\n  ").append(line));
+        log.records(80).forEach(line -> out.append("\n  ").append(line));
         return out.toString();
     }
 

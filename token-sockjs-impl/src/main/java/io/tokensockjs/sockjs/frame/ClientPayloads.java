@@ -42,6 +42,9 @@ public final class ClientPayloads {
     }
 
     private static final class Reader {
+        /** Characters an escaped string's builder starts with at most (it grows past them as needed). */
+        private static final int INITIAL_UNESCAPED_CAPACITY = 4096;
+
         private final String text;
         private int position;
 
@@ -126,9 +129,10 @@ public final class ClientPayloads {
                     continue;
                 }
                 if (out == null) {
-                    // Sized for the rest of the payload: a message in a frame has an escaped quote every few
-                    // characters, and growing from 16 copied it several times.
-                    out = new StringBuilder(length - plainFrom);
+                    // Sized for the rest of the payload, up to a bound: a message in a frame has an escaped quote
+                    // every few characters, and growing from 16 copied it several times; but a payload of many
+                    // escaped strings must not make each string's builder as large as all that follows it.
+                    out = new StringBuilder(Math.min(length - plainFrom, INITIAL_UNESCAPED_CAPACITY));
                 }
                 out.append(source, plainFrom, i);
                 i++;

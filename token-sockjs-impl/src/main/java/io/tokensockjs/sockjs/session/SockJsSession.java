@@ -175,18 +175,18 @@ public final class SockJsSession implements SockJsConnection {
 
     @Override
     public boolean writeAndClose(SockJsMessage last, CloseStatus status) {
-        boolean written;
         boolean closed;
         // One monitor hold: the message is handed to the transport and the session closed before a close from the
-        // client's side (the client read the message and left) can take the monitor.
+        // client's side (the client read the message and left) can take the monitor. A message the session drops
+        // (it is closed already, or the client's queue overflowed, which closes it) leaves no close for this one.
         synchronized (this) {
-            written = write(last);
+            write(last);
             closed = closeWithoutNotifying(status);
         }
         if (closed) {
             notifyClosed(status);
         }
-        return written && closed;
+        return closed;
     }
 
     /** Closes the session; the caller tells the handler when this returns true (the session was open until now). */

@@ -82,10 +82,12 @@ final class WebSocketReceiver implements Receiver {
 
     /**
      * Marks the calling thread as the socket's reading thread (true) until it leaves the handler (false): its sends
-     * are written at once.
+     * are written at once. Without a sender every send is, and nothing is marked (no volatile write per message).
      */
     void reading(boolean inside) {
-        reading = inside ? Thread.currentThread() : null;
+        if (sender != null) {
+            reading = inside ? Thread.currentThread() : null;
+        }
     }
 
     @Override

@@ -5,10 +5,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import it.io.tokensockjs.runtime.ServerLog;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,13 +31,11 @@ public abstract class TestPage implements AutoCloseable {
 
     private final BrowserContext context;
     private final Page page;
-    /** The server's log ({@code it.server.log}): what it logged while the page was open goes into failure messages. */
-    private static final Path SERVER_LOG = Path.of(System.getProperty("it.server.log",
-            "target/liberty/wlp/usr/servers/itServer/logs/messages.log"));
+    /** What the server logged while the page was open, its last lines, goes into failure messages. */
     private static final int SERVER_LOG_LINES = 60;
 
     private final List<String> console = Collections.synchronizedList(new ArrayList<>());
-    private final long serverLogMark = serverLogSize();
+    private final ServerLog serverLog = ServerLog.mark();
 
     protected TestPage(BrowserContext context) {
         this.context = context;
@@ -99,33 +95,13 @@ public abstract class TestPage implements AutoCloseable {
                 out.append("\n  ").append(line);
             }
         }
-        List<String> logged = serverLogSinceOpened();
+        List<String> logged = serverLog.linesOrWhy().stream().filter(line -> !line.isBlank()).toList();
         out.append("\nserver log while the page was open (").append(logged.size()).append(" lines, the last ")
                 .append(SERVER_LOG_LINES).append(" shown):");
         for (String line : logged.subList(Math.max(0, logged.size() - SERVER_LOG_LINES), logged.size())) {
             out.append("\n  ").append(line);
         }
         return out.toString();
-    }
-
-    private static long serverLogSize() {
-        try {
-            return Files.exists(SERVER_LOG) ? Files.size(SERVER_LOG) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private List<String> serverLogSinceOpened() {
-        try (RandomAccessFile file = new RandomAccessFile(SERVER_LOG.toFile(), "r")) {
-            long from = file.length() < serverLogMark ? 0 : serverLogMark;
-            byte[] rest = new byte[(int) Math.min(file.length() - from, 1 << 20)];
-            file.seek(file.length() - rest.length);
-            file.readFully(rest);
-            return new String(rest, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
-        } catch (IOException e) {
-            return List.of("(cannot read " + SERVER_LOG.toAbsolutePath() + ": " + e + ")");
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package it.io.tokensockjs.sockjs.hostile;
 
+import it.io.tokensockjs.runtime.ServerLog;
+
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

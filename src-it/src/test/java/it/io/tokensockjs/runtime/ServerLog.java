@@ -1,4 +1,4 @@
-package it.io.tokensockjs.sockjs.hostile;
+package it.io.tokensockjs.runtime;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -7,15 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The server's {@code messages.log}, read from a mark on: what the server logged since a test began. Lines look
  * like {@code [date] 0000002a io.tokensockjs.sockjs.transport.SockJsServlet   I SockJS session ...}, the letter
- * before the message being the level (I info, W warning, E error).
+ * before the message being the level (I info, W warning, E error). On Payara the file is its log ({@code it.server.log}).
  */
-final class ServerLog {
+public final class ServerLog {
 
     private static final Path FILE = Path.of(System.getProperty("it.server.log",
             "target/liberty/wlp/usr/servers/itServer/logs/messages.log"));
@@ -27,7 +29,7 @@ final class ServerLog {
     }
 
     /** Remembers where the log ends now. */
-    static ServerLog mark() {
+    public static ServerLog mark() {
         try {
             return new ServerLog(Files.exists(FILE) ? Files.size(FILE) : 0);
         } catch (IOException e) {
@@ -36,12 +38,12 @@ final class ServerLog {
     }
 
     /** A pattern for a line of the given level ('I', 'W', 'E') whose message matches {@code message}. */
-    static Pattern line(char level, String message) {
+    public static Pattern line(char level, String message) {
         return Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+" + level + " .*" + message);
     }
 
     /** The lines logged since the mark. */
-    List<String> lines() {
+    public List<String> lines() {
         List<String> lines = new ArrayList<>();
         try (RandomAccessFile file = new RandomAccessFile(FILE.toFile(), "r")) {
             if (file.length() < mark) {
@@ -61,7 +63,30 @@ final class ServerLog {
         return lines;
     }
 
-    long count(Pattern pattern) {
+    /** For failure messages: {@link #lines()}, or one line saying why they cannot be read; never throws. */
+    public List<String> linesOrWhy() {
+        try {
+            return lines();
+        } catch (AssertionError e) {
+            return List.of("(" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * For failure messages: each record's first line since the mark (no stack traces, no date or thread), a record
+     * repeated with the same text given once with its count, at most {@code max}. Liberty reports a websocket it
+     * closed itself (such as 1007 for bytes it could not decode) only with an FFDC incident, whose one line this
+     * names.
+     */
+    public List<String> records(int max) {
+        Map<String, Integer> records = new LinkedHashMap<>();
+        linesOrWhy().stream().filter(line -> line.startsWith("[") || line.startsWith("("))
+                .forEach(line -> records.merge(line.replaceFirst("^\\[[^\\]]*\\] \\S+ ", ""), 1, Integer::sum));
+        return records.entrySet().stream().limit(max)
+                .map(record -> (record.getValue() > 1 ? record.getValue() + " x " : "") + record.getKey()).toList();
+    }
+
+    public long count(Pattern pattern) {
         return lines().stream().filter(line -> pattern.matcher(line).find()).count();
     }
 
@@ -69,18 +94,18 @@ final class ServerLog {
      * Waits (a bounded number of times) until at least {@code wanted} lines since the mark match: the server logs
      * on its own threads, a little after it answered.
      */
-    long awaitCount(Pattern pattern, long wanted, Duration bound) {
+    public long awaitCount(Pattern pattern, long wanted, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         long found = count(pattern);
         for (int round = 0; found < wanted && round < 1000 && System.nanoTime() < deadline; round++) {
-            ItServer.sleep(100);
+            sleep(100);
             found = count(pattern);
         }
         return found;
     }
 
     /** The first line since the mark that matches, or null after the bound. */
-    String await(Pattern pattern, Duration bound) {
+    public String await(Pattern pattern, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         for (int round = 0; round < 1000; round++) {
             for (String line : lines()) {
@@ -91,8 +116,17 @@ final class ServerLog {
             if (System.nanoTime() >= deadline) {
                 return null;
             }
-            ItServer.sleep(100);
+            sleep(100);
         }
         return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }
