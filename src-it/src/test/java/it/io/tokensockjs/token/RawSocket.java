@@ -81,6 +81,11 @@ final class RawSocket implements AutoCloseable {
         return closed.get(15, TimeUnit.SECONDS);
     }
 
+    /** Drops the connection without a close frame, as a client that vanishes does. */
+    void abort() {
+        socket.abort();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
