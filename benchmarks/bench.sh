@@ -29,7 +29,7 @@
 # SERVER_JAVA_HOME (the JDK Liberty and Payara run on; default the one `java` on the PATH belongs to; the load
 # generator always runs on the PATH's), SERVER_HEAP (-Xmx4g), PAYARA_JAR (Payara Micro from ~/.m2), TAG (a
 # suffix for the files jfr and idle write: before, after), CASE_OPTIONS (appended to every case of targets, e.g. "--secs 10"),
-# TARGETS_WARMUP (0: targets skips its warm-up round, for servers that just ran).
+# TARGETS_WARMUP (0: targets skips its warm-up round, for servers that just ran), HEAP_DUMPS (1: idle takes heap dumps).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -227,17 +227,29 @@ targets() { # [runs] [traffic]
 
 # Idle authenticated sockets: what each holds on the server's heap after full collections. While a Java server
 # holds them all, its class histogram (live objects, the 40 largest classes) goes to
-# results/histo-<date>-<server>-n<sockets>[-$TAG].txt: where the bytes per socket are.
+# results/histo-<date>-<server>-n<sockets>[-$TAG].txt, and the difference with its histogram holding none, per held
+# socket, class by class and by owner, to ...-diff.txt: where the bytes per socket are. HEAP_DUMPS=1: heap dumps
+# too (in target/), and what each holder keeps per socket (`Bench heapowners`) to ...-owners.txt.
 idle() { # [runs] [sockets]
   local runs="${1:-1}" sockets="${2:-10000}" server port pid
   mkdir -p "$(dirname "$RESULTS")"
   for _ in $(seq 1 "$runs"); do
     for server in $SERVERS; do
-      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 20 >"$STATE/idle-result.txt" &
-      local running=$!
+      local histo="$HERE/results/histo-$(date +%F)-$server-n$sockets${TAG:+-$TAG}"
       if [ "$server" != node ]; then
         port="$(url_of "$server" | sed 's|.*:\([0-9]*\)/.*|\1|')"
         pid="$(ss -Htlnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+        # The same server's live objects holding no socket (the histogram collects first): what the sockets add is
+        # the difference (`Bench histodiff`).
+        "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram >"$STATE/histo-$server-n0.txt" 2>/dev/null || true
+        if [ "${HEAP_DUMPS:-0}" = 1 ]; then
+          rm -f "$STATE/heap-$server-n0.hprof" "$STATE/heap-$server-n$sockets.hprof"
+          "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.heap_dump "$STATE/heap-$server-n0.hprof" >/dev/null
+        fi
+      fi
+      load connect --url "$(url_of "$server")" --sockets "$sockets" --rate 1000 --hold 20 >"$STATE/idle-result.txt" &
+      local running=$!
+      if [ "$server" != node ]; then
         # Until every socket is held, or (some failed) their count stopped growing: the generator holds them now.
         local held=0 last=-1 still=0
         while kill -0 "$running" 2>/dev/null; do
@@ -248,12 +260,33 @@ idle() { # [runs] [sockets]
           last="$held"
           sleep 1
         done
-        sleep 2
-        "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram 2>/dev/null | head -44 \
-          >"$HERE/results/histo-$(date +%F)-$server-n$sockets${TAG:+-$TAG}.txt" || true
+        # TCP connections established are not yet websockets open (some may be in their handshake still): until the
+        # server's own count (bench/stats) stops growing, within the generator's 20 s hold.
+        local open=-1 was=-2
+        for _ in $(seq 1 10); do
+          open="$(curl -fs --max-time 30 "$(url_of "$server")/bench/stats" | sed -n 's/.*"sockets":\([0-9]*\).*/\1/p')"
+          [ "${open:-0}" -ge "$sockets" ] || [ "$open" = "$was" ] && break
+          was="$open"
+          sleep 1
+        done
+        "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram >"$STATE/histo-$server-n$sockets.txt" 2>/dev/null || true
+        head -44 "$STATE/histo-$server-n$sockets.txt" >"$histo.txt"
+        if [ "${HEAP_DUMPS:-0}" = 1 ]; then
+          "$SERVER_JAVA_HOME/bin/jcmd" "$pid" GC.heap_dump "$STATE/heap-$server-n$sockets.hprof" >/dev/null
+        fi
       fi
       wait "$running"
       tee -a "$RESULTS" <"$STATE/idle-result.txt"
+      if [ "$server" != node ]; then
+        # Per held socket (the server's own count, from the result line), class by class and by owner.
+        local held; held="$(sed -n 's/.* serverSockets=\([0-9]*\).*/\1/p' "$STATE/idle-result.txt")"
+        load histodiff "$STATE/histo-$server-n0.txt" "$STATE/histo-$server-n$sockets.txt" "${held:-$sockets}" \
+          >"$histo-diff.txt" || true
+        if [ "${HEAP_DUMPS:-0}" = 1 ]; then
+          java -Xmx3g -cp "$LOAD_CP" io.tokensockjs.bench.load.Bench heapowners "$STATE/heap-$server-n0.hprof" \
+            "$STATE/heap-$server-n$sockets.hprof" "${held:-$sockets}" >"$histo-owners.txt" || true
+        fi
+      fi
       sleep 2
     done
   done

@@ -15,7 +15,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench rpc|fanout|connect|token|presence [--url URL] [--option value]... | Bench summary FILE... | Bench jfr RECORDING");
+            System.err.println("usage: Bench rpc|fanout|connect|token|presence [--url URL] [--option value]... | Bench summary FILE... | Bench jfr RECORDING | Bench histodiff BEFORE AFTER SOCKETS | Bench heapowners BEFORE.hprof AFTER.hprof SOCKETS");
             System.exit(2);
         }
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
@@ -25,6 +25,14 @@ public final class Bench {
         }
         if (argv[0].equals("jfr") && argv.length == 2) {
             System.out.print(JfrSummary.of(java.nio.file.Path.of(argv[1])));
+            return;
+        }
+        if (argv[0].equals("heapowners")) {
+            System.out.print(HeapOwners.of(rest));
+            return;
+        }
+        if (argv[0].equals("histodiff")) {
+            System.out.print(HistogramDiff.of(rest));
             return;
         }
         Args args = new Args(rest);
