@@ -33,14 +33,15 @@ public final class PipelinedTokenWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PipelinedTokenWriter.class.getName());
 
     /** One token's command and its waiter: true when stored, false when {@code NX} refused the key. */
-    private record Pending(String key, String json, long ttlMillis, CompletableFuture<Boolean> stored) {
+    private record Pending(String key, String json, long ttlMillis, long queuedAt, CompletableFuture<Boolean> stored) {
     }
 
     /** Wakes the thread when it waits for work and nothing comes: it then sees {@link #closed}. */
-    private static final Pending WAKE = new Pending("", "", 1, new CompletableFuture<>());
+    private static final Pending WAKE = new Pending("", "", 1, 0, new CompletableFuture<>());
 
     private final Supplier<UnifiedJedis> redis;
     private final int maxBatch;
+    private final long maxQueuedNanos;
     private final BlockingQueue<Pending> waiting;
     private final Thread thread;
     private volatile boolean closed;
@@ -51,13 +52,18 @@ public final class PipelinedTokenWriter implements AutoCloseable {
      * @param threads    makes the writing thread, started here
      * @param maxBatch   commands in one pipeline at most
      * @param maxWaiting commands waiting for the thread at most; more fail at once
+     * @param maxQueued  how long a command may wait for its batch: older ones fail instead of being written. With
+     *                   the client's own timeouts (connect, pool wait, socket), which bound a batch, this bounds how
+     *                   long a waiter waits, without a timer per command
      */
-    public PipelinedTokenWriter(Supplier<UnifiedJedis> redis, ThreadFactory threads, int maxBatch, int maxWaiting) {
+    public PipelinedTokenWriter(Supplier<UnifiedJedis> redis, ThreadFactory threads, int maxBatch, int maxWaiting,
+            java.time.Duration maxQueued) {
         if (maxBatch < 1 || maxWaiting < 1) {
             throw new IllegalArgumentException("maxBatch and maxWaiting must be positive");
         }
         this.redis = redis;
         this.maxBatch = maxBatch;
+        this.maxQueuedNanos = maxQueued.toNanos();
         this.waiting = new LinkedBlockingQueue<>(maxWaiting);
         this.thread = threads.newThread(this::run);
         if (thread == null) {
@@ -79,7 +85,7 @@ public final class PipelinedTokenWriter implements AutoCloseable {
             stored.completeExceptionally(new IllegalStateException("The token writer is closed"));
             return stored;
         }
-        Pending pending = new Pending(key, json, Math.max(1, ttlMillis), stored);
+        Pending pending = new Pending(key, json, Math.max(1, ttlMillis), System.nanoTime(), stored);
         if (!waiting.offer(pending)) {
             stored.completeExceptionally(new IllegalStateException(
                     "Too many tokens wait for Redis (" + (waiting.size() + waiting.remainingCapacity()) + ")"));
@@ -116,7 +122,8 @@ public final class PipelinedTokenWriter implements AutoCloseable {
                 Pending first = waiting.take();
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                batch.removeIf(pending -> pending == WAKE);
+                long now = System.nanoTime();
+                batch.removeIf(pending -> pending == WAKE || tooOld(pending, now));
                 if (!batch.isEmpty()) {
                     write(batch);
                 }
@@ -131,6 +138,15 @@ public final class PipelinedTokenWriter implements AutoCloseable {
             waiting.drainTo(left);
             fail(left, new IllegalStateException("The token writer is closed"));
         }
+    }
+
+    /** Fails a command that waited too long for its batch (Redis was slow to answer the ones before it). */
+    private boolean tooOld(Pending pending, long now) {
+        if (now - pending.queuedAt() <= maxQueuedNanos) {
+            return false;
+        }
+        pending.stored().completeExceptionally(new IllegalStateException("Redis did not store the token in time"));
+        return true;
     }
 
     /** One pipeline: every command written, then every answer read; each waiter gets its own. */

@@ -7,6 +7,7 @@ import redis.clients.jedis.params.SetParams;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,6 +72,26 @@ public final class RedisTokenStore implements TokenStore {
             }
         }
         throw new IllegalStateException("Redis refused three new tokens as existing");
+    }
+
+    @Override
+    public CompletableFuture<String> issueLater(TokenData data, Duration ttl) {
+        if (writer == null) {
+            return TokenStore.super.issueLater(data, ttl);
+        }
+        return attempt(TokenDataJson.write(data), Math.max(1, ttl.toMillis()), 1);
+    }
+
+    /** One new token written by the writer; another when NX refused it, three in all. */
+    private CompletableFuture<String> attempt(String json, long ttlMillis, int attempt) {
+        String token = UUID.randomUUID().toString();
+        return writer.set(KEY_PREFIX + token, json, ttlMillis).thenCompose(stored -> {
+            if (stored) {
+                return CompletableFuture.completedFuture(token);
+            }
+            return attempt < 3 ? attempt(json, ttlMillis, attempt + 1) : CompletableFuture.failedFuture(
+                    new IllegalStateException("Redis refused three new tokens as existing"));
+        });
     }
 
     /** {@code SET key json PX ttl NX}: true when stored, false when the key exists. */

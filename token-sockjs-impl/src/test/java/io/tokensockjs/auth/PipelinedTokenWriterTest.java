@@ -52,7 +52,7 @@ class PipelinedTokenWriterTest {
     }
 
     private PipelinedTokenWriter writer(Supplier<UnifiedJedis> client, int maxBatch, int maxWaiting) {
-        PipelinedTokenWriter writer = new PipelinedTokenWriter(client, Thread::new, maxBatch, maxWaiting);
+        PipelinedTokenWriter writer = new PipelinedTokenWriter(client, Thread::new, maxBatch, maxWaiting, Duration.ofSeconds(30));
         writers.add(writer);
         return writer;
     }
