@@ -52,7 +52,11 @@ class PipelinedTokenWriterTest {
     }
 
     private PipelinedTokenWriter writer(Supplier<UnifiedJedis> client, int maxBatch, int maxWaiting) {
-        PipelinedTokenWriter writer = new PipelinedTokenWriter(client, Thread::new, maxBatch, maxWaiting, Duration.ofSeconds(30));
+        return writer(client, maxBatch, maxWaiting, Duration.ofSeconds(30));
+    }
+
+    private PipelinedTokenWriter writer(Supplier<UnifiedJedis> client, int maxBatch, int maxWaiting, Duration maxQueued) {
+        PipelinedTokenWriter writer = new PipelinedTokenWriter(client, Thread::new, maxBatch, maxWaiting, maxQueued);
         writers.add(writer);
         return writer;
     }
@@ -151,6 +155,21 @@ class PipelinedTokenWriterTest {
     }
 
     @Test
+    void commandsThatWaitedLongerThanTheBoundForTheirBatchFailUnwritten() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        PipelinedTokenWriter writer = writer(heldUntil(go, holding, redis), 256, 1000, Duration.ofNanos(1));
+        CompletableFuture<Boolean> beingWritten = writer.set("first", "0", 30_000);
+        assertTrue(holding.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Boolean> late = writer.set("late", "0", 30_000);
+        go.countDown();
+        assertTrue(beingWritten.get(10, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> late.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, failed.getCause());
+        assertFalse(redis.exists("late"));
+    }
+
+    @Test
     void closingAnswersTheBatchBeingWrittenAndFailsTheRest() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch holding = new CountDownLatch(1);
@@ -179,6 +198,30 @@ class PipelinedTokenWriterTest {
         assertEquals(TokenDataJson.write(DATA), redis.get(RedisTokenStore.KEY_PREFIX + token));
         assertEquals(Optional.of(DATA), store.redeem(token));
         assertEquals(Optional.empty(), store.redeem(token));
+    }
+
+    @Test
+    void theStoreIssuesLaterThroughTheWriterAndTokensRedeem() throws Exception {
+        RedisTokenStore store = new RedisTokenStore(() -> redis, writer(() -> redis, 256, 1000), Duration.ofSeconds(10));
+        List<CompletableFuture<String>> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tokens.add(store.issueLater(DATA, Duration.ofSeconds(30)));
+        }
+        for (CompletableFuture<String> token : tokens) {
+            assertEquals(Optional.of(DATA), store.redeem(token.get(10, TimeUnit.SECONDS)));
+        }
+    }
+
+    @Test
+    void issuingLaterFailsWithTheStoresExceptionWhenRedisIsGone() throws Exception {
+        int nobody = RedisNode.freePort();
+        try (RedisClient unreachable = RedisClient.create(URI.create("redis://127.0.0.1:" + nobody))) {
+            RedisTokenStore store = new RedisTokenStore(() -> unreachable, writer(() -> unreachable, 256, 1000),
+                    Duration.ofSeconds(30));
+            CompletableFuture<String> token = store.issueLater(DATA, Duration.ofSeconds(30));
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> token.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, failed.getCause());
+        }
     }
 
     @Test
