@@ -142,7 +142,7 @@ public class TokenIssuer {
             }
             Throwable why = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             LOG.log(Level.WARNING, "Token store refused a token", why);
-            return new Outcome(503, "{\"error\":" + JsonStrings.quote("Token store unavailable") + "}");
+            return refusal(503, "Token store unavailable");
         });
     }
 
@@ -181,7 +181,11 @@ public class TokenIssuer {
     }
 
     private static CompletableFuture<Outcome> error(int status, String message) {
-        return CompletableFuture.completedFuture(new Outcome(status, "{\"error\":" + JsonStrings.quote(message) + "}"));
+        return CompletableFuture.completedFuture(refusal(status, message));
+    }
+
+    private static Outcome refusal(int status, String message) {
+        return new Outcome(status, "{\"error\":" + JsonStrings.quote(message) + "}");
     }
 
     /** The {@code X-Forwarded-For} chain, then the peer address. */
