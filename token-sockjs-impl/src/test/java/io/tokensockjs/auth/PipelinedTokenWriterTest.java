@@ -157,13 +157,18 @@ class PipelinedTokenWriterTest {
     @Test
     void commandsThatWaitedLongerThanTheBoundForTheirBatchFailUnwritten() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
-        CountDownLatch holding = new CountDownLatch(1);
-        PipelinedTokenWriter writer = writer(heldUntil(go, holding, redis), 256, 1000, Duration.ofNanos(1));
-        CompletableFuture<Boolean> beingWritten = writer.set("first", "0", 30_000);
-        assertTrue(holding.await(10, TimeUnit.SECONDS));
+        // The writing thread starts its work only when the test says so: what was queued before has waited.
+        PipelinedTokenWriter writer = new PipelinedTokenWriter(() -> redis, work -> new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            work.run();
+        }), 256, 1000, Duration.ofNanos(1));
+        writers.add(writer);
         CompletableFuture<Boolean> late = writer.set("late", "0", 30_000);
         go.countDown();
-        assertTrue(beingWritten.get(10, TimeUnit.SECONDS));
         ExecutionException failed = assertThrows(ExecutionException.class, () -> late.get(10, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, failed.getCause());
         assertFalse(redis.exists("late"));
