@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,10 @@ import java.util.logging.Logger;
  * a batch whose connection fails is failed; a waiter is never answered before Redis answered its command. Waiters
  * are bounded in number ({@code maxWaiting}: more fail at once); how long one waits is its caller's bound.
  *
+ * <p>Waiters are completed on {@code answers}, never on the writing thread: what a completion does (the token route
+ * resumes its HTTP answer, and on Payara Grizzly then goes on to read and serve the connection's next request on
+ * that same thread, whatever it is) must not hold up the next batch of every other token.
+ *
  * <p>Not for Redis Cluster: a cluster pipeline neither follows {@code MOVED} nor retries through a shard failover,
  * which a single command of the cluster client does (see {@code TokenStores}).
  */
@@ -40,6 +46,7 @@ public final class PipelinedTokenWriter implements AutoCloseable {
     private static final Pending WAKE = new Pending("", "", 1, 0, new CompletableFuture<>());
 
     private final Supplier<UnifiedJedis> redis;
+    private final Executor answers;
     private final int maxBatch;
     private final long maxQueuedNanos;
     private final BlockingQueue<Pending> waiting;
@@ -50,18 +57,21 @@ public final class PipelinedTokenWriter implements AutoCloseable {
      * @param redis      the pooled client (standalone or Sentinel); it may throw {@link IllegalStateException} while
      *                   it cannot be made, which fails the batch
      * @param threads    makes the writing thread, started here
+     * @param answers    where waiters are completed (the class comment says why not on the writing thread); a
+     *                   completion it rejects (it is shut down) runs on the writing thread
      * @param maxBatch   commands in one pipeline at most
      * @param maxWaiting commands waiting for the thread at most; more fail at once
      * @param maxQueued  how long a command may wait for its batch: older ones fail instead of being written. With
      *                   the client's own timeouts (connect, pool wait, socket), which bound a batch, this bounds how
      *                   long a waiter waits, without a timer per command
      */
-    public PipelinedTokenWriter(Supplier<UnifiedJedis> redis, ThreadFactory threads, int maxBatch, int maxWaiting,
-            java.time.Duration maxQueued) {
+    public PipelinedTokenWriter(Supplier<UnifiedJedis> redis, ThreadFactory threads, Executor answers, int maxBatch,
+            int maxWaiting, java.time.Duration maxQueued) {
         if (maxBatch < 1 || maxWaiting < 1) {
             throw new IllegalArgumentException("maxBatch and maxWaiting must be positive");
         }
         this.redis = redis;
+        this.answers = answers;
         this.maxBatch = maxBatch;
         this.maxQueuedNanos = maxQueued.toNanos();
         this.waiting = new LinkedBlockingQueue<>(maxWaiting);
@@ -145,16 +155,16 @@ public final class PipelinedTokenWriter implements AutoCloseable {
         if (now - pending.queuedAt() <= maxQueuedNanos) {
             return false;
         }
-        pending.stored().completeExceptionally(new IllegalStateException("Redis did not store the token in time"));
+        answer(pending.stored(), null, new IllegalStateException("Redis did not store the token in time"));
         return true;
     }
 
     /** One pipeline: every command written, then every answer read; each waiter gets its own. */
     private void write(List<Pending> batch) {
-        List<Response<String>> answers = new ArrayList<>(batch.size());
+        List<Response<String>> replies = new ArrayList<>(batch.size());
         try (AbstractPipeline pipeline = redis.get().pipelined()) {
             for (Pending pending : batch) {
-                answers.add(pipeline.set(pending.key(), pending.json(),
+                replies.add(pipeline.set(pending.key(), pending.json(),
                         SetParams.setParams().px(pending.ttlMillis()).nx()));
             }
             pipeline.sync();
@@ -167,18 +177,27 @@ public final class PipelinedTokenWriter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             CompletableFuture<Boolean> stored = batch.get(i).stored();
             try {
-                stored.complete("OK".equals(answers.get(i).get()));
+                answer(stored, "OK".equals(replies.get(i).get()), null);
             } catch (RuntimeException e) {
                 // Redis refused this one command (an error reply): the others of the batch stand.
-                stored.completeExceptionally(new IllegalStateException("Redis did not store the token: "
-                        + e.getMessage(), e));
+                answer(stored, null, new IllegalStateException("Redis did not store the token: " + e.getMessage(), e));
             }
         }
     }
 
-    private static void fail(List<Pending> pendings, IllegalStateException why) {
+    private void fail(List<Pending> pendings, IllegalStateException why) {
         for (Pending pending : pendings) {
-            pending.stored().completeExceptionally(why);
+            answer(pending.stored(), null, why);
+        }
+    }
+
+    /** Completes one waiter on {@link #answers}: with {@code stored}, or with {@code failure} when it is not null. */
+    private void answer(CompletableFuture<Boolean> waiter, Boolean stored, IllegalStateException failure) {
+        Runnable completion = failure == null ? () -> waiter.complete(stored) : () -> waiter.completeExceptionally(failure);
+        try {
+            answers.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
         }
     }
 }

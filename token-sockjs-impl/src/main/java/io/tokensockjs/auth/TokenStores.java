@@ -49,7 +49,7 @@ public class TokenStores {
                 // socket timeout times its attempts); a cluster pipeline does neither: one command per token there.
                 store = new RedisTokenStore(clients::pooled);
             } else {
-                writer = new PipelinedTokenWriter(clients::pooled, scheduling.threadFactory(), MAX_BATCH, MAX_WAITING,
+                writer = new PipelinedTokenWriter(clients::pooled, scheduling.threadFactory(), scheduling.responder(), MAX_BATCH, MAX_WAITING,
                         settings.socketTimeout());
                 // The batch ahead of a token, then its own: each bounded by the socket timeout.
                 store = new RedisTokenStore(clients::pooled, writer, settings.socketTimeout().multipliedBy(2));

@@ -3,6 +3,7 @@ package io.tokensockjs.auth;
 import io.tokensockjs.testing.RedisNode;
 import io.tokensockjs.testing.RedisServerExtension;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -39,6 +42,14 @@ class PipelinedTokenWriterTest {
     private RedisClient redis;
     private final List<PipelinedTokenWriter> writers = new ArrayList<>();
 
+    /** Where waiters are completed, as the server's responder pool: two threads. */
+    private static final ExecutorService ANSWERS = Executors.newFixedThreadPool(2);
+
+    @AfterAll
+    static void stopAnswers() {
+        ANSWERS.shutdownNow();
+    }
+
     @BeforeEach
     void connect() {
         redis = RedisClient.create(URI.create(REDIS.redis().url()));
@@ -56,7 +67,7 @@ class PipelinedTokenWriterTest {
     }
 
     private PipelinedTokenWriter writer(Supplier<UnifiedJedis> client, int maxBatch, int maxWaiting, Duration maxQueued) {
-        PipelinedTokenWriter writer = new PipelinedTokenWriter(client, Thread::new, maxBatch, maxWaiting, maxQueued);
+        PipelinedTokenWriter writer = new PipelinedTokenWriter(client, Thread::new, ANSWERS, maxBatch, maxWaiting, maxQueued);
         writers.add(writer);
         return writer;
     }
@@ -72,6 +83,36 @@ class PipelinedTokenWriterTest {
             }
             return client;
         };
+    }
+
+    @Test
+    void aCompletionThatBlocksHoldsUpNeitherTheWritingThreadNorTheNextBatch() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        PipelinedTokenWriter writer = writer(heldUntil(go, holding, redis), 256, 1000);
+        CompletableFuture<Boolean> first = writer.set("first", "0", 30_000);
+        assertTrue(holding.await(10, TimeUnit.SECONDS));
+        // Attached while the batch is held, so it runs on the thread that completes the waiter: as a resumed HTTP
+        // answer does, which on Payara goes on to serve the connection's next request there.
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Thread> completedOn = new CompletableFuture<>();
+        first.thenRun(() -> {
+            completedOn.complete(Thread.currentThread());
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        go.countDown();
+        try {
+            Thread answering = completedOn.get(10, TimeUnit.SECONDS);
+            assertFalse(answering.getName().equals("token-sockjs-token-writer"), "completed on the writing thread");
+            assertTrue(writer.set("second", "1", 30_000).get(10, TimeUnit.SECONDS),
+                    "the next batch was answered while the first completion still ran");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
@@ -165,7 +206,7 @@ class PipelinedTokenWriterTest {
                 return;
             }
             work.run();
-        }), 256, 1000, Duration.ofNanos(1));
+        }), ANSWERS, 256, 1000, Duration.ofNanos(1));
         writers.add(writer);
         CompletableFuture<Boolean> late = writer.set("late", "0", 30_000);
         go.countDown();
