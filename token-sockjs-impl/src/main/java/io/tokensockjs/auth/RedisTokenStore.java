@@ -7,6 +7,10 @@ import redis.clients.jedis.params.SetParams;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +31,10 @@ public final class RedisTokenStore implements TokenStore {
     static final int MAX_TOKEN_LENGTH = 64;
 
     private final Supplier<UnifiedJedis> redis;
+    /** Where new tokens are written, in batches; null: one blocking command per token (Redis Cluster). */
+    private final PipelinedTokenWriter writer;
+    /** How long a token waits for the writer at most: past it the request fails as when Redis does not answer. */
+    private final long writeWaitMillis;
 
     public RedisTokenStore(UnifiedJedis redis) {
         this(() -> redis);
@@ -37,26 +45,75 @@ public final class RedisTokenStore implements TokenStore {
      *              throw {@link IllegalStateException} while it cannot be made yet
      */
     public RedisTokenStore(Supplier<UnifiedJedis> redis) {
+        this(redis, null, Duration.ZERO);
+    }
+
+    /**
+     * @param redis     as above, for redeeming
+     * @param writer    writes new tokens, or null to write each with its own command
+     * @param writeWait how long an issue waits for the writer at most
+     */
+    public RedisTokenStore(Supplier<UnifiedJedis> redis, PipelinedTokenWriter writer, Duration writeWait) {
         this.redis = redis;
+        this.writer = writer;
+        this.writeWaitMillis = writeWait.toMillis();
     }
 
     @Override
     public String issue(TokenData data, Duration ttl) {
         String json = TokenDataJson.write(data);
-        SetParams params = SetParams.setParams().px(Math.max(1, ttl.toMillis())).nx();
-        try {
-            // A version 4 UUID, as the original issued: 122 random bits, so NX refusing one is all but impossible;
-            // it would only mean trying another.
-            for (int attempt = 0; attempt < 3; attempt++) {
-                String token = UUID.randomUUID().toString();
-                if ("OK".equals(redis.get().set(KEY_PREFIX + token, json, params))) {
-                    return token;
-                }
+        long ttlMillis = Math.max(1, ttl.toMillis());
+        // A version 4 UUID, as the original issued: 122 random bits, so NX refusing one is all but impossible;
+        // it would only mean trying another.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String token = UUID.randomUUID().toString();
+            if (store(KEY_PREFIX + token, json, ttlMillis)) {
+                return token;
             }
-        } catch (JedisException e) {
-            throw new IllegalStateException("Redis did not store the token: " + e.getMessage(), e);
         }
         throw new IllegalStateException("Redis refused three new tokens as existing");
+    }
+
+    @Override
+    public CompletableFuture<String> issueLater(TokenData data, Duration ttl) {
+        if (writer == null) {
+            return TokenStore.super.issueLater(data, ttl);
+        }
+        return attempt(TokenDataJson.write(data), Math.max(1, ttl.toMillis()), 1);
+    }
+
+    /** One new token written by the writer; another when NX refused it, three in all. */
+    private CompletableFuture<String> attempt(String json, long ttlMillis, int attempt) {
+        String token = UUID.randomUUID().toString();
+        return writer.set(KEY_PREFIX + token, json, ttlMillis).thenCompose(stored -> {
+            if (stored) {
+                return CompletableFuture.completedFuture(token);
+            }
+            return attempt < 3 ? attempt(json, ttlMillis, attempt + 1) : CompletableFuture.failedFuture(
+                    new IllegalStateException("Redis refused three new tokens as existing"));
+        });
+    }
+
+    /** {@code SET key json PX ttl NX}: true when stored, false when the key exists. */
+    private boolean store(String key, String json, long ttlMillis) {
+        if (writer == null) {
+            try {
+                return "OK".equals(redis.get().set(key, json, SetParams.setParams().px(ttlMillis).nx()));
+            } catch (JedisException e) {
+                throw new IllegalStateException("Redis did not store the token: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return writer.set(key, json, ttlMillis).get(writeWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IllegalStateException refused ? refused
+                    : new IllegalStateException("Redis did not store the token", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Redis did not store the token within " + writeWaitMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Redis stored the token", e);
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,23 +85,28 @@ public class TokenIssuer {
         return originPolicy;
     }
 
-    /** Decides one token request. */
-    public Outcome issue(HttpServletRequest request) {
+    /**
+     * Decides one token request; the answer comes when the token store holds the token (on the thread that learns
+     * it, the Redis writer's), at once for a refusal.
+     */
+    public CompletableFuture<Outcome> issue(HttpServletRequest request) {
         TraceSpan span = tracing.start("token-sockjs token", SpanKind.INTERNAL, null);
-        Outcome outcome;
+        CompletableFuture<Outcome> decided;
         try (TraceSpan.Scope scope = span.makeCurrent()) {
-            outcome = decide(request);
+            decided = decide(request);
         } catch (RuntimeException e) {
             span.end("internal_error", true);
             throw e;
         }
-        boolean issued = outcome.status() == 200;
-        metrics.token(issued ? TokenEvent.ISSUED : TokenEvent.REFUSED);
-        span.end(issued ? "issued" : "refused " + outcome.status(), outcome.status() >= 500);
-        return outcome;
+        return decided.thenApply(outcome -> {
+            boolean issued = outcome.status() == 200;
+            metrics.token(issued ? TokenEvent.ISSUED : TokenEvent.REFUSED);
+            span.end(issued ? "issued" : "refused " + outcome.status(), outcome.status() >= 500);
+            return outcome;
+        });
     }
 
-    private Outcome decide(HttpServletRequest request) {
+    private CompletableFuture<Outcome> decide(HttpServletRequest request) {
         if (shutdown) {
             return error(503, "Server shutting down");
         }
@@ -129,13 +136,14 @@ public class TokenIssuer {
             return error(500, "Authentication data is not JSON");
         }
         TokenData data = new TokenData(authJson, request.getHeader("Host"), addresses(request), System.currentTimeMillis());
-        try {
-            String token = store().issue(data, ttl);
-            return new Outcome(200, "{\"token\":" + JsonStrings.quote(token) + "}");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Token store refused a token", e);
-            return error(503, "Token store unavailable");
-        }
+        return store().issueLater(data, ttl).handle((token, failure) -> {
+            if (failure == null) {
+                return new Outcome(200, "{\"token\":" + JsonStrings.quote(token) + "}");
+            }
+            Throwable why = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.log(Level.WARNING, "Token store refused a token", why);
+            return refusal(503, "Token store unavailable");
+        });
     }
 
     /** The token store, asked of its bean once: a call through the bean's client proxy per token cost more. */
@@ -172,7 +180,11 @@ public class TokenIssuer {
         return resolved;
     }
 
-    private static Outcome error(int status, String message) {
+    private static CompletableFuture<Outcome> error(int status, String message) {
+        return CompletableFuture.completedFuture(refusal(status, message));
+    }
+
+    private static Outcome refusal(int status, String message) {
         return new Outcome(status, "{\"error\":" + JsonStrings.quote(message) + "}");
     }
 

@@ -5,11 +5,14 @@ import io.tokensockjs.TokenRoute;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -49,28 +52,51 @@ public class TokenResource {
         this.observers = List.copyOf(observers);
     }
 
+    /**
+     * Suspended until the token store holds the token: with Redis, the request's thread is free meanwhile, and the
+     * answer is written by the thread that learns the token is stored (the Redis writer's).
+     */
     @GET
     @TokenRoute
-    public Response token() {
+    public void token(@Suspended AsyncResponse answer) {
         // The servlet's own parameter parsing: a @QueryParam had RESTEasy parse the request URI again.
         String callback = request.getParameter("callback");
         if (callback != null && !CALLBACK.matcher(callback).matches()) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity("{\"error\":\"Invalid callback\"}").header("X-Content-Type-Options", "nosniff").build();
+            answer.resume(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity("{\"error\":\"Invalid callback\"}").header("X-Content-Type-Options", "nosniff").build());
+            return;
         }
         for (TokenRequestObserver observer : observers) {
             observer.tokenRequested(request);
         }
-        TokenIssuer.Outcome outcome = issuer.issue(request);
+        // Read here: the request's proxy is only valid on the request's own thread.
+        String corsOrigin = null;
+        if (callback == null) {
+            String origin = request.getHeader("Origin");
+            if (issuer.originPolicy().isAllowedCrossOrigin(TokenIssuer.ownOrigin(request), origin)) {
+                corsOrigin = origin;
+            }
+        }
+        String allowedOrigin = corsOrigin;
+        issuer.issue(request).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                answer.resume(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                answer.resume(response(outcome, callback, allowedOrigin));
+            }
+        });
+    }
+
+    private static Response response(TokenIssuer.Outcome outcome, String callback, String allowedOrigin) {
         Response.ResponseBuilder response;
         if (callback != null) {
             // Always 200 for JSONP: a script load that fails tells the page nothing, the error object does.
             response = Response.ok("/**/" + callback + "(" + outcome.json() + ");", JAVASCRIPT);
         } else {
             response = Response.status(outcome.status()).type(JSON).entity(outcome.json());
-            String origin = request.getHeader("Origin");
-            if (issuer.originPolicy().isAllowedCrossOrigin(TokenIssuer.ownOrigin(request), origin)) {
-                response.header("Access-Control-Allow-Origin", origin)
+            if (allowedOrigin != null) {
+                response.header("Access-Control-Allow-Origin", allowedOrigin)
                         .header("Access-Control-Allow-Credentials", "true")
                         .header("Vary", "Origin");
             }

@@ -2,6 +2,7 @@ package io.tokensockjs.auth;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Where issued tokens wait to be redeemed: in memory on one server, in Redis across servers. */
 public interface TokenStore {
@@ -12,6 +13,18 @@ public interface TokenStore {
      * @throws IllegalStateException when the store refuses more tokens (it is full or unreachable)
      */
     String issue(TokenData data, Duration ttl);
+
+    /**
+     * {@link #issue} answered when the store holds the token; it fails with {@link IllegalStateException} where
+     * {@code issue} throws it. This default stores on the caller's thread.
+     */
+    default CompletableFuture<String> issueLater(TokenData data, Duration ttl) {
+        try {
+            return CompletableFuture.completedFuture(issue(data, ttl));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Takes the token's data out, atomically: of any number of callers racing with one token, exactly one gets

@@ -2,6 +2,8 @@ package io.tokensockjs.auth;
 
 import io.tokensockjs.threads.Scheduling;
 import io.tokensockjs.redis.RedisClients;
+import io.tokensockjs.redis.RedisMode;
+import io.tokensockjs.redis.RedisSettings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +29,13 @@ public class TokenStores {
     @Inject
     RedisClients redis;
 
+    /** Commands in one pipelined batch at most. */
+    static final int MAX_BATCH = 256;
+    /** Tokens waiting for the writer at most; more are refused at once (503), as when Redis fails. */
+    static final int MAX_WAITING = 10_000;
+
     private TokenStore store;
+    private PipelinedTokenWriter writer;
     private ScheduledFuture<?> purge;
 
     @PostConstruct
@@ -35,7 +43,17 @@ public class TokenStores {
         if (redis.settings().isPresent()) {
             // The bean itself, not its client proxy, behind every token (package-info).
             RedisClients clients = redis.unproxied().get();
-            store = new RedisTokenStore(clients::pooled);
+            RedisSettings settings = redis.settings().get();
+            if (settings.mode() == RedisMode.CLUSTER) {
+                // A command of the cluster client follows MOVED and retries through a shard failover (within the
+                // socket timeout times its attempts); a cluster pipeline does neither: one command per token there.
+                store = new RedisTokenStore(clients::pooled);
+            } else {
+                writer = new PipelinedTokenWriter(clients::pooled, scheduling.threadFactory(), scheduling.responder(), MAX_BATCH, MAX_WAITING,
+                        settings.socketTimeout());
+                // The batch ahead of a token, then its own: each bounded by the socket timeout.
+                store = new RedisTokenStore(clients::pooled, writer, settings.socketTimeout().multipliedBy(2));
+            }
             LOG.info(() -> "token-sockjs tokens: Redis " + redis.settings().get().describe());
             return;
         }
@@ -53,6 +71,9 @@ public class TokenStores {
     void stop() {
         if (purge != null) {
             purge.cancel(false);
+        }
+        if (writer != null) {
+            writer.close();
         }
     }
 }

@@ -11,5 +11,14 @@
  * for the reasons the package-info of {@code io.tokensockjs.server} gives: one instance of an application-scoped
  * bean for the application's whole life, no interceptors or decorators on them, and the route stops with the
  * application.
+ *
+ * <p><b>Suspended token requests.</b> With a standalone or Sentinel Redis the route answers through an
+ * {@code AsyncResponse}: the token's {@code SET} is queued to the {@code PipelinedTokenWriter}, whose one thread
+ * writes whatever waits as one pipeline and resumes each request with its own answer (so the answer, and the
+ * application's response filters bound to the route, run on that thread). The request's thread does not wait for
+ * Redis; what the answer needs of the request (origin, CORS) is read before it leaves. A failed batch fails every
+ * request of it with the 503 a failed command gave; a command older than the socket timeout when its batch forms
+ * fails too, which with the client's own timeouts bounds every wait. The in-memory store and Redis Cluster answer on
+ * the request's thread (a Cluster {@code SET} follows redirections and retries, a cluster pipeline would not).
  */
 package io.tokensockjs.auth;

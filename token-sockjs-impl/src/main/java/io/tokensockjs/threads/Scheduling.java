@@ -44,6 +44,7 @@ public class Scheduling {
     private ThreadPoolExecutor closerPool;
     private Executor closer;
     private ThreadPoolExecutor senderPool;
+    private ThreadPoolExecutor responderPool;
 
     /**
      * The server's default concurrency resources, by their standard names. Looked up rather than injected with
@@ -156,6 +157,23 @@ public class Scheduling {
         return senderPool;
     }
 
+    /**
+     * Where asynchronous HTTP answers are resumed (the token route's, once Redis stored the token): one thread per
+     * processor, from the managed thread factory, ending when idle; a plain pool, not the managed executor, whose
+     * context capture per task cost more than the answer (Payara). A resumed answer may run more than itself: on
+     * Payara, Grizzly goes on to serve the connection's next request on the resuming thread. After {@link #stop()}
+     * it rejects (the caller then answers on its own thread).
+     */
+    public synchronized Executor responder() {
+        if (responderPool == null) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            responderPool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    threadFactory("token-sockjs-responder"));
+            responderPool.allowCoreThreadTimeOut(true);
+        }
+        return responderPool;
+    }
+
     private ThreadFactory threadFactory(String name) {
         return managedThreads != null ? managedThreads : runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -184,6 +202,9 @@ public class Scheduling {
         }
         if (senderPool != null) {
             senderPool.shutdown();
+        }
+        if (responderPool != null) {
+            responderPool.shutdown();
         }
     }
 }
