@@ -87,7 +87,7 @@ public class TokenIssuer {
 
     /**
      * Decides one token request; the answer comes when the token store holds the token (on the thread that learns
-     * it, the Redis writer's), at once for a refusal.
+     * it: a responder thread of the library's with Redis), at once for a refusal.
      */
     public CompletableFuture<Outcome> issue(HttpServletRequest request) {
         TraceSpan span = tracing.start("token-sockjs token", SpanKind.INTERNAL, null);

@@ -54,7 +54,7 @@ public class TokenResource {
 
     /**
      * Suspended until the token store holds the token: with Redis, the request's thread is free meanwhile, and the
-     * answer is written by the thread that learns the token is stored (the Redis writer's).
+     * answer is written by the thread that learns the token is stored (a responder thread of the library's).
      */
     @GET
     @TokenRoute

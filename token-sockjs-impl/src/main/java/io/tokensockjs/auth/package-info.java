@@ -14,8 +14,10 @@
  *
  * <p><b>Suspended token requests.</b> With a standalone or Sentinel Redis the route answers through an
  * {@code AsyncResponse}: the token's {@code SET} is queued to the {@code PipelinedTokenWriter}, whose one thread
- * writes whatever waits as one pipeline and resumes each request with its own answer (so the answer, and the
- * application's response filters bound to the route, run on that thread). The request's thread does not wait for
+ * writes whatever waits as one pipeline; each request is resumed with its own answer on the library's responder
+ * threads ({@code Scheduling.responder()}), never on the writer's (so the answer, and the application's response
+ * filters bound to the route, run there: on Payara, Grizzly then serves the connection's next request on that thread
+ * too, which on the writer's would hold up every token's batch). The request's thread does not wait for
  * Redis; what the answer needs of the request (origin, CORS) is read before it leaves. A failed batch fails every
  * request of it with the 503 a failed command gave; a command older than the socket timeout when its batch forms
  * fails too, which with the client's own timeouts bounds every wait. The in-memory store and Redis Cluster answer on
