@@ -149,10 +149,7 @@ public class Scheduling {
      */
     public synchronized Executor sender() {
         if (senderPool == null) {
-            int threads = Runtime.getRuntime().availableProcessors();
-            senderPool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    threadFactory("token-sockjs-sender"));
-            senderPool.allowCoreThreadTimeOut(true);
+            senderPool = threadPerProcessor("token-sockjs-sender");
         }
         return senderPool;
     }
@@ -166,12 +163,18 @@ public class Scheduling {
      */
     public synchronized Executor responder() {
         if (responderPool == null) {
-            int threads = Runtime.getRuntime().availableProcessors();
-            responderPool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    threadFactory("token-sockjs-responder"));
-            responderPool.allowCoreThreadTimeOut(true);
+            responderPool = threadPerProcessor("token-sockjs-responder");
         }
         return responderPool;
+    }
+
+    /** A pool of one thread per processor, from the managed thread factory, whose threads end when idle. */
+    private ThreadPoolExecutor threadPerProcessor(String name) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threadFactory(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private ThreadFactory threadFactory(String name) {

@@ -18,7 +18,12 @@ final class RawSocket implements AutoCloseable {
     private final WebSocket socket;
 
     RawSocket() {
-        URI uri = URI.create(TokenServer.BASE.replaceFirst("^http", "ws") + "/sockets/websocket");
+        this("/sockets/websocket");
+    }
+
+    /** A bare websocket to another websocket path of the test application (below its context root). */
+    RawSocket(String path) {
+        URI uri = URI.create(TokenServer.BASE.replaceFirst("^http", "ws") + path);
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();

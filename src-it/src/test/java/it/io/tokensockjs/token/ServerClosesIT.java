@@ -9,12 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,20 +103,8 @@ class ServerClosesIT {
 
     /** The test app's {@code close} endpoint closes each session as it opens: over a raw websocket, 3000. */
     private static void closedInOpen() throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(TokenServer.BASE.replaceFirst("^http", "ws") + "/close/websocket"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        closed.completeExceptionally(error);
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        assertEquals(3000, closed.get(15, TimeUnit.SECONDS));
+        try (RawSocket socket = new RawSocket("/close/websocket")) {
+            assertEquals(3000, socket.awaitClose());
+        }
     }
 }
