@@ -51,7 +51,8 @@ public final class RedisTokenStore implements TokenStore {
     /**
      * @param redis     as above, for redeeming
      * @param writer    writes new tokens, or null to write each with its own command
-     * @param writeWait how long an issue waits for the writer at most
+     * @param writeWait how long {@link #issue} waits for the writer at most ({@link #issueLater}, which the route
+     *                  uses, is bounded by the writer itself)
      */
     public RedisTokenStore(Supplier<UnifiedJedis> redis, PipelinedTokenWriter writer, Duration writeWait) {
         this.redis = redis;
@@ -61,15 +62,22 @@ public final class RedisTokenStore implements TokenStore {
 
     @Override
     public String issue(TokenData data, Duration ttl) {
+        if (writer != null) {
+            return awaitIssued(issueLater(data, ttl));
+        }
         String json = TokenDataJson.write(data);
-        long ttlMillis = Math.max(1, ttl.toMillis());
-        // A version 4 UUID, as the original issued: 122 random bits, so NX refusing one is all but impossible;
-        // it would only mean trying another.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            String token = UUID.randomUUID().toString();
-            if (store(KEY_PREFIX + token, json, ttlMillis)) {
-                return token;
+        SetParams params = SetParams.setParams().px(Math.max(1, ttl.toMillis())).nx();
+        try {
+            // A version 4 UUID, as the original issued: 122 random bits, so NX refusing one is all but impossible;
+            // it would only mean trying another.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                String token = UUID.randomUUID().toString();
+                if ("OK".equals(redis.get().set(KEY_PREFIX + token, json, params))) {
+                    return token;
+                }
             }
+        } catch (JedisException e) {
+            throw new IllegalStateException("Redis did not store the token: " + e.getMessage(), e);
         }
         throw new IllegalStateException("Redis refused three new tokens as existing");
     }
@@ -94,17 +102,10 @@ public final class RedisTokenStore implements TokenStore {
         });
     }
 
-    /** {@code SET key json PX ttl NX}: true when stored, false when the key exists. */
-    private boolean store(String key, String json, long ttlMillis) {
-        if (writer == null) {
-            try {
-                return "OK".equals(redis.get().set(key, json, SetParams.setParams().px(ttlMillis).nx()));
-            } catch (JedisException e) {
-                throw new IllegalStateException("Redis did not store the token: " + e.getMessage(), e);
-            }
-        }
+    /** {@link #issue} through the writer: {@link #issueLater} waited for, at most {@link #writeWaitMillis}. */
+    private String awaitIssued(CompletableFuture<String> issued) {
         try {
-            return writer.set(key, json, ttlMillis).get(writeWaitMillis, TimeUnit.MILLISECONDS);
+            return issued.get(writeWaitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IllegalStateException refused ? refused
                     : new IllegalStateException("Redis did not store the token", e.getCause());

@@ -49,12 +49,12 @@ public class TokenStores {
                 // socket timeout times its attempts); a cluster pipeline does neither: one command per token there.
                 store = new RedisTokenStore(clients::pooled);
             } else {
-                writer = new PipelinedTokenWriter(clients::pooled, scheduling.threadFactory(), scheduling.responder(), MAX_BATCH, MAX_WAITING,
-                        settings.socketTimeout());
+                writer = new PipelinedTokenWriter(clients::pooled, scheduling.threadFactory(), scheduling.responder(),
+                        MAX_BATCH, MAX_WAITING, settings.socketTimeout());
                 // The batch ahead of a token, then its own: each bounded by the socket timeout.
                 store = new RedisTokenStore(clients::pooled, writer, settings.socketTimeout().multipliedBy(2));
             }
-            LOG.info(() -> "token-sockjs tokens: Redis " + redis.settings().get().describe());
+            LOG.info(() -> "token-sockjs tokens: Redis " + settings.describe());
             return;
         }
         InMemoryTokenStore memory = new InMemoryTokenStore(MAX_IN_MEMORY_TOKENS, System::nanoTime);
