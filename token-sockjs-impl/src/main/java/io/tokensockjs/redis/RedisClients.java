@@ -46,11 +46,6 @@ public class RedisClients {
     }
 
     /**
-     * The pooled client; only when {@link #settings()} has a value.
-     *
-     * @throws IllegalStateException when it cannot be made now (no Sentinel or Cluster node answers)
-     */
-    /**
      * This bean itself, not its client proxy, for callers that ask it for the client per token or per message.
      * Wrapped, because Weld's proxy hands back itself for a method that returns {@code this}.
      */
@@ -59,6 +54,11 @@ public class RedisClients {
         return () -> self;
     }
 
+    /**
+     * The pooled client; only when {@link #settings()} has a value.
+     *
+     * @throws IllegalStateException when it cannot be made now (no Sentinel or Cluster node answers)
+     */
     public UnifiedJedis pooled() {
         UnifiedJedis made = pooled;
         return made != null ? made : make();
