@@ -17,7 +17,7 @@ record PayaraSettings(List<String> servers, Path jar, Path java, Path war, Strin
         String servers = System.getProperty("payara.servers", "").strip();
         return new PayaraSettings(
                 servers.isEmpty() ? List.of() : Arrays.stream(servers.split(",")).map(String::strip).toList(),
-                path("payara.jar"), java(), path("payara.war"), required("payara.context-root"),
+                path("payara.jar"), javaBinary(), path("payara.war"), required("payara.context-root"),
                 path("payara.work-dir"), path("payara.preboot"), path("payara.logging"),
                 System.getProperty("payara.max-heap", "512m"));
     }
@@ -33,7 +33,7 @@ record PayaraSettings(List<String> servers, Path jar, Path java, Path war, Strin
     }
 
     /** {@code payara.java}, or the java binary of the JVM running the tests when it is blank. */
-    private static Path java() {
+    private static Path javaBinary() {
         String java = System.getProperty("payara.java", "").strip();
         return java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java") : Path.of(java);
     }
