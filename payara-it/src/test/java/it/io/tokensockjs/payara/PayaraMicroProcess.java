@@ -43,7 +43,7 @@ final class PayaraMicroProcess {
         Files.createDirectories(rootDir);
         Path log = settings.workDir().resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                settings.java().toString(),
                 "-Xmx" + settings.maxHeap(),
                 // Test servers: the client compiler and the serial collector start Payara in half the time.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
