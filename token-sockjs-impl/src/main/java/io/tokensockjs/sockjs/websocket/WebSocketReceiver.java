@@ -20,6 +20,10 @@ import java.util.logging.Logger;
  * A websocket attached to a session for its whole life. Sends asynchronously, one message in flight at a
  * time (what the Jakarta WebSocket API allows), so that a client that does not read never blocks a writer.
  *
+ * <p>Not basic (blocking) sends, although on Liberty they cost less per message: Liberty writes them with no timeout,
+ * and closing the session does not release a thread blocked in one (it stays there after the socket is closed, and the
+ * close itself may block writing its close frame behind it): {@code benchmarks/results/2026-12-07-blocking-send.md}.
+ *
  * <p>Every method synchronises on the session, the one lock of the session's outbound side.
  *
  * <p>Where the container writes an asynchronous send on the caller's thread and completes it there (Tyrus, on

@@ -11,8 +11,10 @@
  * threads, and what the session is given meanwhile leaves with the next send as one frame.
  * On Liberty an asynchronous send is always queued to its write selector and completed on another executor thread
  * (its {@code MessageWriter} forces the queue), a quarter of its CPU per call; its blocking send has no timeout, so a
- * client that stops reading would hold the sending thread, and its batching ({@code setBatchingAllowed}) is a no-op:
- * the asynchronous send stays ({@code benchmarks/results/2026-12-07-liberty-perf2.md}).
+ * client that stops reading would hold the sending thread, and closing the session does not release that thread (it
+ * stays in the write after the socket is closed, and the close itself may block behind it: no watchdog can free it by
+ * closing); and its batching ({@code setBatchingAllowed}) is a no-op: the asynchronous send stays
+ * ({@code benchmarks/results/2026-12-07-liberty-perf2.md}, {@code 2026-12-07-blocking-send.md}).
  *
  * <p>Known container defect: Open Liberty (26.0.0.3) now and then closes a websocket itself with 1007 "Invalid UTF-8
  * data received" although the client sent valid text, when large messages (which the JDK client, among others, sends
