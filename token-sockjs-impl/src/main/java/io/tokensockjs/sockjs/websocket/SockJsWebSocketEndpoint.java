@@ -64,9 +64,12 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         // With Tyrus's empty idle timers skipped, a send has no context to capture: no loader to swap around it.
         // On Tyrus a send completes on the thread that makes it: sends from other threads than the reading one go
         // through the service's sender, where what queues meanwhile leaves as one frame (WebSocketReceiver).
+        // On Tyrus a server's close starts with a close frame only, the connection ending on the reading thread when
+        // the client answers (TyrusCloseFrame: Payara's Session.close() races the client's answer).
+        boolean tyrus = SendLoader.isTyrus(socket.getClass().getName());
         receiver = new WebSocketReceiver(session, socket, raw, service.closer(),
-                timersSkipped ? null : SendLoader.forContainerOf(socket),
-                SendLoader.isTyrus(socket.getClass().getName()) ? service.sender() : null);
+                timersSkipped ? null : SendLoader.forContainerOf(socket), tyrus ? service.sender() : null,
+                tyrus ? service.scheduler() : null);
         incoming = new FragmentedText(service.options().maxMessageSize());
         socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         // Without a handler of its own, Liberty closes the socket on a binary message (1003) while Payara (Tyrus)

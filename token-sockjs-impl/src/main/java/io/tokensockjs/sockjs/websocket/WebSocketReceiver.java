@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +50,11 @@ final class WebSocketReceiver implements Receiver {
     private final SendHandler onSent = this::sent;
     /** Where sends from other threads than the reading one are written; null to write every send on its caller. */
     private final Executor sender;
+    /**
+     * Where the close of a socket whose client did not answer the server's close frame waits; null to close with
+     * {@code Session.close()} at once (see {@link #closeSocket}).
+     */
+    private final ScheduledExecutorService closeFrameAnswers;
     /** The thread inside this socket's message handler (or its opening), if any: its sends are written at once. */
     private volatile Thread reading;
     private boolean inFlight;
@@ -62,22 +69,25 @@ final class WebSocketReceiver implements Receiver {
      *               of the server's shared pool ({@code Scheduling.closer()})
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer) {
-        this(session, socket, raw, closer, SendLoader.forContainerOf(socket), null);
+        this(session, socket, raw, closer, SendLoader.forContainerOf(socket), null, null);
     }
 
     /**
      * @param sendLoader the context class loader sends run with, null to keep the caller's ({@link SendLoader})
      * @param sender     writes the sends made outside the socket's message handler, null to write each on its
      *                   caller's thread (see the class comment)
+     * @param closeFrameAnswers on Tyrus: where a close waits for the client's answer to the server's close frame
+     *                   ({@link TyrusCloseFrame}); null to close with {@code Session.close()} at once
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer, ClassLoader sendLoader,
-            Executor sender) {
+            Executor sender, ScheduledExecutorService closeFrameAnswers) {
         this.session = session;
         this.socket = socket;
         this.raw = raw;
         this.closer = closer;
         this.sendLoader = sendLoader;
         this.sender = sender;
+        this.closeFrameAnswers = closeFrameAnswers;
     }
 
     /**
@@ -248,10 +258,30 @@ final class WebSocketReceiver implements Receiver {
             }
             closed = true;
         }
+        if (!socket.isOpen()) {
+            return;
+        }
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(wireCode(status.code())),
+                truncate(status.reason()));
+        if (closeFrameAnswers != null
+                && TyrusCloseFrame.send(socket, reason.getCloseCode().getCode(), reason.getReasonPhrase())) {
+            // Tyrus ends the connection on its reading thread when the client answers (TyrusCloseFrame says why);
+            // a client that does not is closed here later.
+            try {
+                closeFrameAnswers.schedule(() -> close(reason), TyrusCloseFrame.ANSWER_WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return;
+            } catch (RejectedExecutionException e) {
+                LOG.log(Level.FINE, "websocket close not scheduled; closing now", e);
+            }
+        }
+        close(reason);
+    }
+
+    private void close(CloseReason reason) {
         try {
             if (socket.isOpen()) {
-                socket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(wireCode(status.code())),
-                        truncate(status.reason())));
+                socket.close(reason);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "websocket close failed", e);
