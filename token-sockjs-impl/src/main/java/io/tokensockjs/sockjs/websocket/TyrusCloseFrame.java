@@ -60,7 +60,13 @@ final class TyrusCloseFrame {
      *         {@code Session.close()}
      */
     static boolean send(Session socket, int code, String reason) {
-        Object remote = socket.getAsyncRemote();
+        Object remote;
+        try {
+            remote = socket.getAsyncRemote();
+        } catch (IllegalStateException e) {
+            // Tyrus's answer once the connection has closed (the client closed first).
+            return false;
+        }
         Access known = accessFor(remote.getClass());
         if (known == null) {
             return false;
