@@ -13,7 +13,6 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.logging.Level;
@@ -58,7 +57,10 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         session = service.sessions().createStandalone(request);
         if (session == null) {
             LOG.warning(() -> "SockJS service " + service.name() + " holds its maximum of sessions; refusing a websocket");
-            close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
+            CloseReason full = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions");
+            if (!SendLoader.isTyrus(socket.getClass().getName()) || !TyrusCloseFrame.start(socket, full, service.scheduler())) {
+                WebSocketReceiver.close(socket, full);
+            }
             return;
         }
         // With Tyrus's empty idle timers skipped, a send has no context to capture: no loader to swap around it.
@@ -161,14 +163,6 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         LOG.log(Level.FINE, "websocket error", error);
         if (session != null) {
             session.detach(receiver, true);
-        }
-    }
-
-    private static void close(Session socket, CloseReason reason) {
-        try {
-            socket.close(reason);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "websocket close failed", e);
         }
     }
 }

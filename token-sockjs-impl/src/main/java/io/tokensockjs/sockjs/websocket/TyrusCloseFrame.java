@@ -1,5 +1,6 @@
 package io.tokensockjs.sockjs.websocket;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.lang.reflect.Field;
@@ -8,6 +9,9 @@ import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,8 +33,7 @@ import java.util.logging.Logger;
  * client started: it answers with a close frame of its own (after the handshake; clients ignore it) and tears down on
  * the reading thread. The client sees the server's code and reason in the first close frame, as with
  * {@code Session.close()}. A client that never answers is closed with {@code Session.close()} after
- * {@link #ANSWER_WAIT} ({@code WebSocketReceiver}): the race is then only with what such a client sends at that
- * instant. Where the field or method is not there (another Tyrus, another container), nothing is sent and the caller
+ * {@link #ANSWER_WAIT}: the race is then only with what such a client sends at that instant. Where the field or method is not there (another Tyrus, another container), nothing is sent and the caller
  * closes as usual.
  */
 final class TyrusCloseFrame {
@@ -48,6 +51,27 @@ final class TyrusCloseFrame {
     private static volatile Access access;
 
     private TyrusCloseFrame() {
+    }
+
+    /**
+     * Starts the server's close of a Tyrus websocket: its close frame now, {@code Session.close()} after
+     * {@link #ANSWER_WAIT} on {@code answers} if the client has not answered by then.
+     *
+     * @return false when nothing was started (not Tyrus, Tyrus's classes not as expected, the socket closed meanwhile,
+     *         or {@code answers} refused the wait: then the frame may have left): the caller closes with
+     *         {@code Session.close()}
+     */
+    static boolean start(Session socket, CloseReason reason, ScheduledExecutorService answers) {
+        if (!send(socket, reason.getCloseCode().getCode(), reason.getReasonPhrase())) {
+            return false;
+        }
+        try {
+            answers.schedule(() -> WebSocketReceiver.close(socket, reason), ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "websocket close not scheduled; closing now", e);
+            return false;
+        }
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -263,22 +262,13 @@ final class WebSocketReceiver implements Receiver {
         }
         CloseReason reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(wireCode(status.code())),
                 truncate(status.reason()));
-        if (closeFrameAnswers != null
-                && TyrusCloseFrame.send(socket, reason.getCloseCode().getCode(), reason.getReasonPhrase())) {
-            // Tyrus ends the connection on its reading thread when the client answers (TyrusCloseFrame says why);
-            // a client that does not is closed here later.
-            try {
-                closeFrameAnswers.schedule(() -> close(reason), TyrusCloseFrame.ANSWER_WAIT.toMillis(),
-                        TimeUnit.MILLISECONDS);
-                return;
-            } catch (RejectedExecutionException e) {
-                LOG.log(Level.FINE, "websocket close not scheduled; closing now", e);
-            }
+        if (closeFrameAnswers == null || !TyrusCloseFrame.start(socket, reason, closeFrameAnswers)) {
+            close(socket, reason);
         }
-        close(reason);
     }
 
-    private void close(CloseReason reason) {
+    /** {@code Session.close} if the socket is open; a failure only logged (the socket is gone either way). */
+    static void close(Session socket, CloseReason reason) {
         try {
             if (socket.isOpen()) {
                 socket.close(reason);
