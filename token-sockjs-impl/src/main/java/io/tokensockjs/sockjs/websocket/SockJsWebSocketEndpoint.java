@@ -13,7 +13,6 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.logging.Level;
@@ -58,15 +57,21 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         session = service.sessions().createStandalone(request);
         if (session == null) {
             LOG.warning(() -> "SockJS service " + service.name() + " holds its maximum of sessions; refusing a websocket");
-            close(socket, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions"));
+            CloseReason full = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions");
+            if (!SendLoader.isTyrus(socket.getClass().getName()) || !TyrusCloseFrame.start(socket, full, service.scheduler())) {
+                WebSocketReceiver.close(socket, full);
+            }
             return;
         }
         // With Tyrus's empty idle timers skipped, a send has no context to capture: no loader to swap around it.
         // On Tyrus a send completes on the thread that makes it: sends from other threads than the reading one go
         // through the service's sender, where what queues meanwhile leaves as one frame (WebSocketReceiver).
+        // On Tyrus a server's close starts with a close frame only, the connection ending on the reading thread when
+        // the client answers (TyrusCloseFrame: Payara's Session.close() races the client's answer).
+        boolean tyrus = SendLoader.isTyrus(socket.getClass().getName());
         receiver = new WebSocketReceiver(session, socket, raw, service.closer(),
-                timersSkipped ? null : SendLoader.forContainerOf(socket),
-                SendLoader.isTyrus(socket.getClass().getName()) ? service.sender() : null);
+                timersSkipped ? null : SendLoader.forContainerOf(socket), tyrus ? service.sender() : null,
+                tyrus ? service.scheduler() : null);
         incoming = new FragmentedText(service.options().maxMessageSize());
         socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onTextPart);
         // Without a handler of its own, Liberty closes the socket on a binary message (1003) while Payara (Tyrus)
@@ -158,14 +163,6 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         LOG.log(Level.FINE, "websocket error", error);
         if (session != null) {
             session.detach(receiver, true);
-        }
-    }
-
-    private static void close(Session socket, CloseReason reason) {
-        try {
-            socket.close(reason);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "websocket close failed", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,6 +53,11 @@ final class WebSocketReceiver implements Receiver {
     private final SendHandler onSent = this::sent;
     /** Where sends from other threads than the reading one are written; null to write every send on its caller. */
     private final Executor sender;
+    /**
+     * Where the close of a socket whose client did not answer the server's close frame waits; null to close with
+     * {@code Session.close()} at once (see {@link #closeSocket}).
+     */
+    private final ScheduledExecutorService closeFrameAnswers;
     /** The thread inside this socket's message handler (or its opening), if any: its sends are written at once. */
     private volatile Thread reading;
     private boolean inFlight;
@@ -66,22 +72,25 @@ final class WebSocketReceiver implements Receiver {
      *               of the server's shared pool ({@code Scheduling.closer()})
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer) {
-        this(session, socket, raw, closer, SendLoader.forContainerOf(socket), null);
+        this(session, socket, raw, closer, SendLoader.forContainerOf(socket), null, null);
     }
 
     /**
      * @param sendLoader the context class loader sends run with, null to keep the caller's ({@link SendLoader})
      * @param sender     writes the sends made outside the socket's message handler, null to write each on its
      *                   caller's thread (see the class comment)
+     * @param closeFrameAnswers on Tyrus: where a close waits for the client's answer to the server's close frame
+     *                   ({@link TyrusCloseFrame}); null to close with {@code Session.close()} at once
      */
     WebSocketReceiver(SockJsSession session, Session socket, boolean raw, Executor closer, ClassLoader sendLoader,
-            Executor sender) {
+            Executor sender, ScheduledExecutorService closeFrameAnswers) {
         this.session = session;
         this.socket = socket;
         this.raw = raw;
         this.closer = closer;
         this.sendLoader = sendLoader;
         this.sender = sender;
+        this.closeFrameAnswers = closeFrameAnswers;
     }
 
     /**
@@ -252,10 +261,21 @@ final class WebSocketReceiver implements Receiver {
             }
             closed = true;
         }
+        if (!socket.isOpen()) {
+            return;
+        }
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(wireCode(status.code())),
+                truncate(status.reason()));
+        if (closeFrameAnswers == null || !TyrusCloseFrame.start(socket, reason, closeFrameAnswers)) {
+            close(socket, reason);
+        }
+    }
+
+    /** {@code Session.close} if the socket is open; a failure only logged (the socket is gone either way). */
+    static void close(Session socket, CloseReason reason) {
         try {
             if (socket.isOpen()) {
-                socket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(wireCode(status.code())),
-                        truncate(status.reason())));
+                socket.close(reason);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "websocket close failed", e);

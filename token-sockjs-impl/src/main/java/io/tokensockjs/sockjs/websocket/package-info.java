@@ -15,6 +15,8 @@
  * stays in the write after the socket is closed, and the close itself may block behind it: no watchdog can free it by
  * closing); and its batching ({@code setBatchingAllowed}) is a no-op: the asynchronous send stays
  * ({@code benchmarks/results/2026-12-07-liberty-perf2.md}, {@code 2026-12-07-blocking-send.md}).
+ * On Tyrus the server's closes start with a close frame only and end on the reading thread when the client answers
+ * ({@code TyrusCloseFrame}): Payara's {@code Session.close()} racing the client's answer broke its request pool.
  *
  * <p>Known container defect: Open Liberty (26.0.0.3) now and then closes a websocket itself with 1007 "Invalid UTF-8
  * data received" although the client sent valid text, when large messages (which the JDK client, among others, sends

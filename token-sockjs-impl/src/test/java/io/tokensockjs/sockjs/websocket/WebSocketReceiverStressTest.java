@@ -77,7 +77,7 @@ class WebSocketReceiverStressTest {
         }, 25_000_000_000L, 5_000_000_000L, 1 << 30, System::nanoTime, new ServiceLog(false, null), scheduler);
         SockJsSession session = new SessionRegistry("/s", settings, 10).createStandalone(new RequestInfo(
                 "127.0.0.1", 1234, Map.of(), "/s/websocket", "websocket"));
-        session.attach(new WebSocketReceiver(session, socket, true, Runnable::run, null, sender));
+        session.attach(new WebSocketReceiver(session, socket, true, Runnable::run, null, sender, null));
         int writers = 3;
         int each = 20_000;
         CountDownLatch done = new CountDownLatch(writers);

@@ -85,7 +85,7 @@ class WebSocketReceiverTest {
             }
         });
         withContextLoader(caller, () -> {
-            session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, sendLoader, null));
+            session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, sendLoader, null, null));
             assertSame(caller, Thread.currentThread().getContextClassLoader());
         });
         assertEquals(List.of("o", "a[\"hello\"]"), fake.sent);
@@ -108,7 +108,7 @@ class WebSocketReceiverTest {
                 task -> {
                     closerLoaders.add(Thread.currentThread().getContextClassLoader());
                     task.run();
-                }, sendLoader, null)));
+                }, sendLoader, null, null)));
         assertEquals(List.of(sendLoader), fake.sendLoaders);
         assertEquals(List.of(caller), closerLoaders, "the failed send's close is handed on with the caller's loader");
     }
@@ -130,7 +130,7 @@ class WebSocketReceiverTest {
             }
         });
         WebSocketReceiver receiver = new WebSocketReceiver(session, fake.session(), false, Runnable::run, null,
-                handedOver::add);
+                handedOver::add, null);
         session.attach(receiver);
         assertEquals(List.of(), fake.sent, "the open frame waits for the sender");
         assertEquals(1, handedOver.size());
@@ -164,7 +164,7 @@ class WebSocketReceiverTest {
             public void onMessage(SockJsConnection from, String message) {
             }
         });
-        session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, null, handedOver::add));
+        session.attach(new WebSocketReceiver(session, fake.session(), false, Runnable::run, null, handedOver::add, null));
         fake.throwOnSend = true;
         handedOver.remove(0).run();
         assertEquals(1002, fake.closeReason.getCloseCode().getCode(), "closed as interrupted");
