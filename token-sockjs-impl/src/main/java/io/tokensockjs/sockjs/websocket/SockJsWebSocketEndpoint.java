@@ -54,11 +54,14 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         if (request == null) {
             request = WebSocketDeployment.requestInfo(socket, raw);
         }
+        // On Tyrus a server's close starts with a close frame only, the connection ending on the reading thread when
+        // the client answers (TyrusCloseFrame: Payara's Session.close() races the client's answer).
+        boolean tyrus = SendLoader.isTyrus(socket.getClass().getName());
         session = service.sessions().createStandalone(request);
         if (session == null) {
             LOG.warning(() -> "SockJS service " + service.name() + " holds its maximum of sessions; refusing a websocket");
             CloseReason full = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many sessions");
-            if (!SendLoader.isTyrus(socket.getClass().getName()) || !TyrusCloseFrame.start(socket, full, service.scheduler())) {
+            if (!tyrus || !TyrusCloseFrame.start(socket, full, service.scheduler())) {
                 WebSocketReceiver.close(socket, full);
             }
             return;
@@ -66,9 +69,6 @@ public final class SockJsWebSocketEndpoint extends Endpoint {
         // With Tyrus's empty idle timers skipped, a send has no context to capture: no loader to swap around it.
         // On Tyrus a send completes on the thread that makes it: sends from other threads than the reading one go
         // through the service's sender, where what queues meanwhile leaves as one frame (WebSocketReceiver).
-        // On Tyrus a server's close starts with a close frame only, the connection ending on the reading thread when
-        // the client answers (TyrusCloseFrame: Payara's Session.close() races the client's answer).
-        boolean tyrus = SendLoader.isTyrus(socket.getClass().getName());
         receiver = new WebSocketReceiver(session, socket, raw, service.closer(),
                 timersSkipped ? null : SendLoader.forContainerOf(socket), tyrus ? service.sender() : null,
                 tyrus ? service.scheduler() : null);

@@ -27,14 +27,14 @@ import java.util.logging.Logger;
  * {@code ServerClosesIT}, README's Payara notes). Closes the client starts never did: there Tyrus reads the client's
  * close frame, answers it and closes the connection, all on the reading thread.
  *
- * <p>So the server writes the close frame itself, as raw bytes through Tyrus's public {@code TyrusWebSocket.sendRawFrame}
- * (reached through the package-private {@code TyrusRemoteEndpoint.webSocket} field of the session's remote endpoint,
- * read reflectively), and Tyrus, which does not know a close frame left, takes the client's answer for a close the
+ * <p>So the server writes the close frame itself, as raw bytes through Tyrus's public
+ * {@code TyrusWebSocket.sendRawFrame} (reached through the package-private {@code TyrusRemoteEndpoint.webSocket} field
+ * of the session's remote endpoint, read reflectively), and Tyrus, which does not know a close frame left, takes the client's answer for a close the
  * client started: it answers with a close frame of its own (after the handshake; clients ignore it) and tears down on
  * the reading thread. The client sees the server's code and reason in the first close frame, as with
  * {@code Session.close()}. A client that never answers is closed with {@code Session.close()} after
- * {@link #ANSWER_WAIT}: the race is then only with what such a client sends at that instant. Where the field or method is not there (another Tyrus, another container), nothing is sent and the caller
- * closes as usual.
+ * {@link #ANSWER_WAIT}: the race is then only with what such a client sends at that instant. Where the field or
+ * method is not there (another Tyrus, another container), nothing is sent and the caller closes as usual.
  */
 final class TyrusCloseFrame {
 
