@@ -11,6 +11,7 @@ import java.util.Base64;
 /**
  * A client on a bare socket that sends requests and frames but never reads a byte of what the server sends:
  * its receive window stays tiny and soon full, so everything the server writes piles up on the server's side.
+ * Only {@link #readToEnd} reads, for tests of how the server ends a connection.
  */
 final class RawClient implements AutoCloseable {
 
@@ -120,6 +121,40 @@ final class RawClient implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             throw new AssertionError("write failed: " + e, e);
+        }
+    }
+
+    /**
+     * For a test of how the server ends the connection: everything the server sends from now on, read until it ends
+     * the connection (end of stream or reset).
+     *
+     * @throws AssertionError when the connection is still open after {@code bound}
+     */
+    byte[] readToEnd(java.time.Duration bound) {
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        long deadline = System.nanoTime() + bound.toNanos();
+        byte[] buffer = new byte[4096];
+        try {
+            java.io.InputStream in = socket.getInputStream();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the server did not end the connection within " + bound + "; received "
+                            + received.size() + " bytes");
+                }
+                socket.setSoTimeout((int) Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)));
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return received.toByteArray();
+                }
+                received.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server did not end the connection within " + bound + "; received "
+                    + received.size() + " bytes", e);
+        } catch (IOException e) {
+            // A reset ends the connection too.
+            return received.toByteArray();
         }
     }
 
